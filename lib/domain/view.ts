@@ -1,0 +1,119 @@
+import type { Paper } from './paper';
+import type { Intent, Polarity, LabelOrigin } from './labels';
+import type { Citation, CitationSentence } from './citation';
+import type { HubData } from './hub';
+
+export type RoleBucket = Intent | 'unclassified';
+export type PolarityBucket = Polarity | 'unclassified';
+
+export interface RoleSummary {
+  /** One role per citing paper; sums to `totalPapers`. */
+  perPaper: Record<RoleBucket, number>;
+  /** One label per sentence; sums to `totalSentences`. */
+  perSentence: Record<Intent, number>;
+  totalPapers: number;
+  totalSentences: number;
+  /** Sentences whose label came from the local classifier (the rest from the source). */
+  locallyClassifiedSentences: number;
+}
+
+export interface PolarityExample {
+  citingPaperId: string;
+  text: string;
+  label: Polarity;
+  confidence: number;
+}
+
+export interface PolaritySummary {
+  perPaper: Record<PolarityBucket, number>;
+  perSentence: Record<Polarity, number>;
+  totalPapers: number;
+  totalSentences: number;
+  /** Sentences that carry a polarity label so far (progress while classifying). */
+  classifiedSentences: number;
+  /** Confidence at or above which one sentence decides a paper's polarity. */
+  threshold: number;
+  /** A few sentences per label, most confident first, so users can check the labels. */
+  examples: Record<Polarity, PolarityExample[]>;
+}
+
+export type TierName = 'none' | 'hub' | 'super-hub';
+export interface Tier {
+  tier: TierName;
+  canonical: boolean;
+  /** Plain-language rule that produced the badge, e.g. "super hub: ≥ 1,000 citing papers (1,800)". */
+  rule: string;
+  citingPapers: number;
+  backgroundShare: number | null;
+}
+
+export type ClaimType = 'contribution' | 'result' | 'method' | 'limitation';
+export interface ClaimEcho {
+  citingPaperId: string;
+  citingTitle: string;
+  text: string;
+  similarity: number;
+  polarity?: Polarity;
+}
+export interface Claim {
+  id: string;
+  text: string;
+  type: ClaimType;
+  from: 'abstract' | 'tldr';
+  echoes: ClaimEcho[];
+  tally: Record<Polarity, number>;
+}
+
+export interface CoCitedWork {
+  paper: Paper;
+  /** Number of sampled citing papers that cite both the target and this work. */
+  count: number;
+  /** Salton cosine: count / sqrt(citing papers of target in sample * citing papers of work in sample). */
+  strength: number;
+}
+
+export interface RepresentativePaper {
+  citation: Citation;
+  role: RoleBucket;
+  /** Why it was picked (influential, adds a role, adds a year). */
+  reason: string;
+}
+
+export interface ExplorerRow {
+  citation: Citation;
+  role: RoleBucket;
+  roleOrigin: LabelOrigin | null;
+  polarity: PolarityBucket;
+  /** Lower-cased title + TL;DR + sentences, precomputed so filtering 5,000 rows stays fast. */
+  searchText: string;
+}
+
+export interface Coverage {
+  citationsReported: number;
+  citationsListed: number;
+  papersWithContexts: number;
+  sentences: number;
+  batchSampled: number;
+  droppedRows: number;
+}
+
+/** Everything the panel renders, derived from HubData by lib/analytics (pure). */
+export interface HubView {
+  arxivId: string;
+  paper: Paper | null;
+  tier: Tier;
+  roles: RoleSummary;
+  polarity: PolaritySummary;
+  claims: Claim[];
+  coCited: CoCitedWork[];
+  /** Citing papers the co-citation ranking is based on. */
+  coCitedBasis: number;
+  representative: RepresentativePaper[];
+  explorer: ExplorerRow[];
+  similar: Paper[];
+  coverage: Coverage;
+  provenance: HubData['provenance'];
+  stages: HubData['stages'];
+}
+
+export type { CitationSentence };

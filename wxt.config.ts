@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The manifest is the least-privilege contract: tests/unit/manifest.test.ts and the
+// budget check re-read the built file, so any new permission has to be argued for there.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'arXiv Citation Hub',
+    description:
+      'How the field uses an arXiv paper: citation roles, polarity, claims, co-cited and similar papers. Local-only, no tracking.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: [
+      'https://arxiv.org/*',
+      'https://www.arxiv.org/*',
+      'https://export.arxiv.org/*',
+      'https://api.semanticscholar.org/*',
+      'https://api.openalex.org/*',
+    ],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: 'Show or hide the citation hub panel',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          sidebar_action: { default_panel: 'sidepanel.html', default_title: 'arXiv Citation Hub', open_at_install: false },
+          browser_specific_settings: { gecko: { id: 'citation-hub@arxiv-citation-hub.org', strict_min_version: '115.0' } },
+        }
+      : { side_panel: { default_path: 'sidepanel.html' } }),
+  }),
+});
