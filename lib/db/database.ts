@@ -1,0 +1,63 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { HubData } from '../domain/hub';
+import type { Paper } from '../domain/paper';
+
+/** A cached hub. Never holds library data: eviction and "clear cache" only touch this table. */
+export interface CachedHub {
+  arxivId: string;
+  data: HubData;
+  fetchedAt: number;
+  lastAccessedAt: number;
+  /** Approximate serialized size, for the LRU size cap. */
+  sizeBytes: number;
+  /** True while a fetch for it is incomplete (see `progress`). */
+  complete: boolean;
+}
+
+/** Resumable pipeline progress: what is already fetched, so a restarted worker never refetches it. */
+export interface FetchProgress {
+  arxivId: string;
+  startedAt: number;
+  updatedAt: number;
+  /** Citation page offsets already fetched. */
+  citationOffsets: number[];
+  /** Indices of the citing-paper batches already fetched. */
+  batchesDone: number[];
+  /** Opaque pipeline cursor (stage flags) owned by lib/hub. */
+  cursor: Record<string, unknown>;
+}
+
+/** A saved paper: a snapshot of its metadata plus the user's own organisation. */
+export interface LibraryEntry {
+  /** Stable key: `arxiv:<id>` when known, else `s2:<paperId>`, else `doi:<doi>`. */
+  id: string;
+  paper: Paper;
+  savedAt: number;
+  /** Last time the user edited tags, notes or read state; merge on import keeps the newer one. */
+  updatedAt: number;
+  tags: string[];
+  notes: string;
+  read: boolean;
+}
+
+export type CitationHubDb = Dexie & {
+  hubs: EntityTable<CachedHub, 'arxivId'>;
+  progress: EntityTable<FetchProgress, 'arxivId'>;
+  library: EntityTable<LibraryEntry, 'id'>;
+};
+
+export const DB_NAME = 'arxiv-citation-hub';
+
+/**
+ * Schema history. Never edit a released version: add a new one with an upgrade.
+ * v1 is the first released schema (tests/unit/db-upgrade.test.ts opens a v1 database with data in it).
+ */
+export function openDatabase(name: string = DB_NAME): CitationHubDb {
+  const db = new Dexie(name) as CitationHubDb;
+  db.version(1).stores({
+    hubs: 'arxivId, fetchedAt, lastAccessedAt',
+    progress: 'arxivId',
+    library: 'id, savedAt, updatedAt, *tags',
+  });
+  return db;
+}
