@@ -1,0 +1,49 @@
+import { useLayoutEffect } from 'preact/hooks';
+import { Panel } from '@/components/panel/Panel';
+import { Dock } from './Dock';
+import { useHub } from './useHub';
+import { usePanelPrefs } from './usePanelPrefs';
+import { useNow } from './useNow';
+
+interface PagePanelAppProps {
+  arxivId: string;
+  /** The `<arxiv-citation-hub>` element: its `data-state` is the public test contract. */
+  host: HTMLElement;
+}
+
+const TICKING_STATES = new Set(['rate-limited', 'stale', 'offline', 'partial']);
+
+/** The in-page panel: docked, collapsible, live. */
+export function PagePanelApp({ arxivId, host }: PagePanelAppProps) {
+  const prefs = usePanelPrefs();
+  const hub = useHub(arxivId, () => prefs.setCollapsed(!prefs.collapsed));
+  const now = useNow(TICKING_STATES.has(hub.status.state));
+
+  // Layout effect: data-state changes only once the DOM shows that state.
+  useLayoutEffect(() => {
+    host.dataset.state = hub.status.state;
+  }, [host, hub.status.state]);
+
+  if (!prefs.loaded) return null;
+  return (
+    <Dock side={prefs.side} width={prefs.width} collapsed={prefs.collapsed} onResize={prefs.setWidth}>
+      <Panel
+        arxivId={arxivId}
+        view={hub.view}
+        status={hub.status}
+        savedIds={hub.savedIds}
+        onToggleSave={hub.toggleSave}
+        onRetry={hub.retry}
+        collapsed={prefs.collapsed}
+        onToggleCollapsed={() => prefs.setCollapsed(!prefs.collapsed)}
+        now={now}
+        hiddenSections={prefs.hiddenSections}
+      />
+      {hub.saveError && (
+        <p class="hub-save-error" role="alert">
+          {hub.saveError}
+        </p>
+      )}
+    </Dock>
+  );
+}

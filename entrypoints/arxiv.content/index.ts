@@ -1,0 +1,30 @@
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { detectArxivPage } from '@/lib/arxiv/page';
+import { PANEL_PAGE_MATCHES } from '@/lib/arxiv/matches';
+import { loadAndMountPanel } from '@/components/app/loadPanel';
+import '@/components/styles/panel.css';
+
+// Runs on every abs/html page: detect the id, create the shadow host, hand over to the lazily
+// loaded panel bundle. Everything heavy lives in that bundle, not here.
+export default defineContentScript({
+  matches: PANEL_PAGE_MATCHES,
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const meta = document.querySelector('meta[name="citation_arxiv_id"]')?.getAttribute('content');
+    const page = detectArxivPage(location.href, meta);
+    if (!page || page.kind === 'pdf') return;
+    const ui = await createShadowRootUi(ctx, {
+      name: 'arxiv-citation-hub',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount: (container, _shadow, host) => {
+        host.dataset.arxivId = page.id;
+        host.dataset.state = 'loading';
+        return loadAndMountPanel(container, host, page.id);
+      },
+      onRemove: (unmount) => void unmount?.then((dispose) => dispose()),
+    });
+    ui.mount();
+  },
+});

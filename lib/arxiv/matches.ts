@@ -1,0 +1,14 @@
+/** Where the in-page panel runs: abs pages (incl. legacy `/abs?id=…`) and native HTML full texts. */
+export const PANEL_PAGE_MATCHES = [
+  'https://arxiv.org/abs*',
+  'https://www.arxiv.org/abs*',
+  'https://export.arxiv.org/abs*',
+  'https://arxiv.org/html/*',
+  'https://www.arxiv.org/html/*',
+  'https://export.arxiv.org/html/*',
+];
+
+/** The lazily loaded panel bundle, exposed to arXiv pages only so the content script can import() it. */
+export const PANEL_MODULE_PATH = '/panel-app.js';
+/** Where the panel bundle registers its mount function in the content script's isolated world. */
+export const PANEL_GLOBAL = '__arxivCitationHubPanel';

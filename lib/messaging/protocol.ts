@@ -1,0 +1,135 @@
+/**
+ * The one message protocol between content scripts / extension pages and the background.
+ * Every payload is zod-parsed on receipt by the background; replies are `Reply<T>`.
+ * Messages marked `privileged` are refused unless they come from an extension page.
+ */
+import { z } from 'zod';
+import { PaperSchema, type Paper } from '../domain/paper';
+import type { HubStatus } from '../domain/hub';
+import type { HubView } from '../domain/view';
+import type { LibraryEntry } from '../db/database';
+import { SettingsPatchSchema, type PublicSettings, type Settings } from '../settings/schema';
+
+/** A canonical bare arXiv id as the content script sends it (re-validated by the background). */
+const ArxivIdField = z.string().min(1).max(64);
+const LibraryIdField = z.string().min(1).max(300);
+
+export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const LibraryEntrySchema = z.object({
+  id: LibraryIdField,
+  paper: PaperSchema,
+  savedAt: z.number(),
+  updatedAt: z.number(),
+  tags: z.array(z.string().max(200)).max(500),
+  notes: z.string().max(1_000_000),
+  read: z.boolean(),
+});
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('library/save'), paper: PaperSchema }),
+  z.object({ type: z.literal('library/unsave'), id: LibraryIdField }),
+  z.object({ type: z.literal('library/savedIds'), ids: z.array(LibraryIdField).max(20_000) }),
+  z.object({ type: z.literal('library/recent'), limit: z.number().int().min(1).max(100) }),
+  z.object({
+    type: z.literal('library/list'),
+    query: z.string().max(500).optional(),
+    sort: z.enum(['savedAt', 'year', 'title']).optional(),
+    tag: z.string().max(200).optional(),
+    read: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('library/allTags') }),
+  z.object({
+    type: z.literal('library/update'),
+    id: LibraryIdField,
+    tags: z.array(z.string().min(1).max(200)).max(500).optional(),
+    notes: z.string().max(1_000_000).optional(),
+    read: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('library/remove'), ids: z.array(LibraryIdField).min(1).max(20_000) }),
+  z.object({ type: z.literal('library/restore'), entries: z.array(LibraryEntrySchema).max(20_000) }),
+  z.object({ type: z.literal('library/import'), content: z.string().max(60_000_000) }),
+  z.object({ type: z.literal('library/export'), format: z.enum(EXPORT_FORMATS), ids: z.array(LibraryIdField).optional() }),
+  z.object({ type: z.literal('settings/get') }),
+  z.object({ type: z.literal('settings/set'), patch: SettingsPatchSchema }),
+  z.object({ type: z.literal('cache/clear') }),
+  z.object({ type: z.literal('cache/stats') }),
+  z.object({ type: z.literal('storage/persist'), granted: z.boolean() }),
+  z.object({ type: z.literal('hub/refresh'), arxivId: ArxivIdField }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+/** Requests only extension pages (options, popup, side panel) may send. */
+export const PRIVILEGED: ReadonlySet<RequestType> = new Set<RequestType>([
+  'library/update',
+  'library/remove',
+  'library/restore',
+  'library/import',
+  'library/export',
+  'settings/set',
+  'cache/clear',
+  'cache/stats',
+  'storage/persist',
+]);
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+/** What each request resolves to. */
+export interface ResponseMap {
+  'library/save': LibraryEntry;
+  'library/unsave': { removed: boolean };
+  'library/savedIds': string[];
+  'library/recent': LibraryEntry[];
+  'library/list': LibraryEntry[];
+  'library/allTags': string[];
+  'library/update': LibraryEntry;
+  'library/remove': LibraryEntry[];
+  'library/restore': { restored: number };
+  'library/import': ImportResult;
+  'library/export': ExportFile;
+  /** Extension pages get the full settings; content scripts the public view (no API keys). */
+  'settings/get': Settings | PublicSettings;
+  'settings/set': Settings;
+  'cache/clear': { cleared: number };
+  'cache/stats': { hubs: number; bytes: number; libraryEntries: number; quota: number | null; usage: number | null };
+  'storage/persist': { ok: true };
+  'hub/refresh': { ok: true };
+}
+
+export const ERROR_CODES = ['invalid-message', 'forbidden', 'not-found', 'storage-full', 'invalid-import', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/* ---------- Port: live hub snapshots, library changes, panel toggles ---------- */
+
+export const HUB_PORT = 'citation-hub';
+
+export const PortInSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hub/subscribe'), arxivId: ArxivIdField }),
+  z.object({ type: z.literal('hub/retry'), arxivId: ArxivIdField }),
+]);
+export type PortIn = z.infer<typeof PortInSchema>;
+
+export type PortOut =
+  | { type: 'hub/snapshot'; arxivId: string; view: HubView | null; status: HubStatus }
+  | { type: 'library/changed' }
+  | { type: 'panel/toggle' }
+  | { type: 'error'; code: ErrorCode; message: string };
+
+/** The shape every port message from the background has; panels check it before use. */
+export const PortOutEnvelopeSchema = z.object({ type: z.enum(['hub/snapshot', 'library/changed', 'panel/toggle', 'error']) });
+
+export type { Paper };

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const SECTION_NAMES = ['header', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'similar'] as const;
+export const SectionNameSchema = z.enum(SECTION_NAMES);
+export type SectionName = z.infer<typeof SectionNameSchema>;
+
+/** User settings, stored in extension storage (never in a page's origin). */
+export const SettingsSchema = z.object({
+  s2ApiKey: z.string().max(200).default(''),
+  openAlexKey: z.string().max(200).default(''),
+  cacheLifetimeHours: z.number().min(1).max(24 * 90).default(24),
+  cacheCapMB: z.number().min(10).max(10_000).default(200),
+  autoOpen: z.boolean().default(true),
+  panelSide: z.enum(['right', 'left']).default('right'),
+  panelWidth: z.number().int().min(320).max(600).default(400),
+  hiddenSections: z.array(SectionNameSchema).default([]),
+  lastBackupAt: z.number().nullable().default(null),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/** What content scripts may see: everything but the API keys. */
+export type PublicSettings = Omit<Settings, 's2ApiKey' | 'openAlexKey'> & { hasS2ApiKey: boolean; hasOpenAlexKey: boolean };
+
+export function toPublicSettings({ s2ApiKey, openAlexKey, ...rest }: Settings): PublicSettings {
+  return { ...rest, hasS2ApiKey: s2ApiKey.length > 0, hasOpenAlexKey: openAlexKey.length > 0 };
+}
+
+/** A partial update; unknown keys are rejected rather than silently stored. */
+export const SettingsPatchSchema = z
+  .object({
+    s2ApiKey: z.string().max(200),
+    openAlexKey: z.string().max(200),
+    cacheLifetimeHours: z.number().min(1).max(24 * 90),
+    cacheCapMB: z.number().min(10).max(10_000),
+    autoOpen: z.boolean(),
+    panelSide: z.enum(['right', 'left']),
+    panelWidth: z.number().int().min(320).max(600),
+    hiddenSections: z.array(SectionNameSchema),
+    lastBackupAt: z.number().nullable(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
