@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // each launches its own Chromium, and the CI machine has two cores.
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.test.ts'],
+    include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 90_000,

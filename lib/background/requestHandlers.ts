@@ -1,0 +1,102 @@
+import type { CitationHubDb } from '../db/database';
+import * as library from '../library/store';
+import { parseBackup, mergeInto } from '../library/importBackup';
+import { exportLibrary } from '../library/export';
+import { HandlerError, type Handlers } from '../messaging/router';
+import { loadSettings, saveSettings } from '../settings/store';
+import { toPublicSettings } from '../settings/schema';
+
+export interface HandlerDeps {
+  db: CitationHubDb;
+  now: () => number;
+  onLibraryChanged(): void;
+  refreshHub(arxivId: string): void;
+  clearCache(): Promise<number>;
+  cacheStats(): Promise<{ hubs: number; bytes: number }>;
+  storageEstimate(): Promise<{ quota: number | null; usage: number | null }>;
+}
+
+function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: string; inner?: { name?: string } } | null)?.name ?? '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+}
+
+/** Library writes: a full disk is told to the user in words, never swallowed. */
+async function write<T>(deps: HandlerDeps, action: () => Promise<T>): Promise<T> {
+  try {
+    const result = await action();
+    deps.onLibraryChanged();
+    return result;
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    // Cached hubs go first; the library is never evicted.
+    await deps.clearCache();
+    try {
+      const result = await action();
+      deps.onLibraryChanged();
+      return result;
+    } catch (retryError) {
+      if (isQuotaError(retryError)) {
+        throw new HandlerError('storage-full', 'The browser has no storage left for this extension, even after clearing cached hubs. Free disk space, then try again; nothing was lost.');
+      }
+      throw retryError;
+    }
+  }
+}
+
+/** One handler per protocol message; the router has already validated and authorised it. */
+export function createRequestHandlers(deps: HandlerDeps): Handlers {
+  const { db, now } = deps;
+  return {
+    'library/save': ({ paper }) => write(deps, () => library.save(db, paper, now())),
+    'library/unsave': async ({ id }) => {
+      const existed = await library.isSaved(db, id);
+      await write(deps, () => library.unsave(db, id));
+      return { removed: existed };
+    },
+    'library/savedIds': async ({ ids }) => [...(await library.savedIds(db, ids))],
+    'library/recent': ({ limit }) => library.recent(db, limit),
+    'library/list': ({ query, sort, tag, read }) => library.list(db, { query, sort, tag, read }),
+    'library/allTags': () => library.allTags(db),
+    'library/update': async ({ id, tags, notes, read }) => {
+      const updated = await write(deps, async () => {
+        let entry = await library.get(db, id);
+        if (!entry) return undefined;
+        if (tags !== undefined) entry = await library.setTags(db, id, tags, now());
+        if (notes !== undefined) entry = await library.setNotes(db, id, notes, now());
+        if (read !== undefined) entry = await library.setRead(db, id, read, now());
+        return entry;
+      });
+      if (!updated) throw new HandlerError('not-found', 'That paper is no longer in the library.');
+      return updated;
+    },
+    'library/remove': ({ ids }) => write(deps, () => library.remove(db, ids)),
+    'library/restore': async ({ entries }) => {
+      await write(deps, () => library.restore(db, entries));
+      return { restored: entries.length };
+    },
+    'library/import': async ({ content }) => {
+      const parsed = parseBackup(content);
+      if (!parsed.ok) throw new HandlerError('invalid-import', `Import rejected, the library was not changed: ${parsed.message}`);
+      return write(deps, () => mergeInto(db, parsed.entries));
+    },
+    'library/export': async ({ format, ids }) => {
+      const entries = await library.list(db, {});
+      const chosen = ids ? entries.filter((entry) => ids.includes(entry.id)) : entries;
+      return exportLibrary(chosen, format, now());
+    },
+    'settings/get': async (_message, caller) => {
+      const settings = await loadSettings();
+      return caller.privileged ? settings : toPublicSettings(settings);
+    },
+    'settings/set': ({ patch }) => saveSettings(patch),
+    'cache/clear': async () => ({ cleared: await deps.clearCache() }),
+    'cache/stats': async () => ({ ...(await deps.cacheStats()), libraryEntries: await db.library.count(), ...(await deps.storageEstimate()) }),
+    'storage/persist': async () => ({ ok: true }),
+    'hub/refresh': async ({ arxivId }) => {
+      deps.refreshHub(arxivId);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { browser } from 'wxt/browser';
+import { openDatabase } from '../db/database';
+import { cacheStats, clearCache } from '../db/cache';
+import { createScheduler, SEMANTIC_SCHOLAR_HOST } from '../sources/scheduler';
+import { createSemanticScholarClient } from '../sources/semanticScholar/client';
+import { createOpenAlexClient } from '../sources/openAlex/client';
+import { createHubService } from '../hub/service';
+import { createSentenceLabeler } from '../hub/labelling';
+import { buildHubView, topCoCitedIds } from '../analytics';
+import { classifyIntent, classifyPolarity, MODEL_VERSION } from '../classify';
+import { createRequestRouter } from '../messaging/router';
+import { HUB_PORT } from '../messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
+import { loadSettings, watchSettings } from '../settings/store';
+import { createHubPorts } from './hubPorts';
+import { createRequestHandlers } from './requestHandlers';
+
+/**
+ * Wires the background: one database, one request scheduler, the sources, the hub service, the
+ * message router and the ports. The service worker may be stopped at any time; everything a
+ * restarted worker needs is in IndexedDB or extension storage.
+ */
+export function startBackground(): void {
+  const db = openDatabase();
+  let settings: Settings = DEFAULT_SETTINGS;
+  void loadSettings().then((loaded) => (settings = loaded));
+  watchSettings((next) => (settings = next));
+
+  const scheduler = createScheduler();
+  const fetchImpl = (input: string, init?: RequestInit) => fetch(input, init);
+  const source = createSemanticScholarClient({ fetch: fetchImpl, scheduler, apiKey: () => settings.s2ApiKey });
+  const openAlex = createOpenAlexClient({ fetch: fetchImpl, scheduler, apiKey: () => settings.openAlexKey });
+
+  const hubs = createHubService({
+    db,
+    source,
+    fallback: openAlex,
+    labeler: createSentenceLabeler({ modelVersion: MODEL_VERSION, classifyIntent, classifyPolarity }),
+    topCoCitedIds,
+    now: Date.now,
+    settings: () => ({ cacheLifetimeMs: settings.cacheLifetimeHours * 3_600_000, cacheCapBytes: settings.cacheCapMB * 1024 * 1024 }),
+    schedulerState: () => scheduler.getState(SEMANTIC_SCHOLAR_HOST),
+  });
+
+  const ports = createHubPorts(hubs, buildHubView);
+  const handlers = createRequestHandlers({
+    db,
+    now: Date.now,
+    onLibraryChanged: () => ports.broadcastLibraryChanged(),
+    refreshHub: (arxivId) => void hubs.open(arxivId, { force: true }),
+    clearCache: async () => {
+      const { hubs: count } = await cacheStats(db);
+      await clearCache(db);
+      return count;
+    },
+    cacheStats: () => cacheStats(db),
+    storageEstimate: async () => {
+      const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+      return { quota: estimate?.quota ?? null, usage: estimate?.usage ?? null };
+    },
+  });
+  const route = createRequestRouter(handlers, browser.runtime.getURL('/'), browser.runtime.id);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, { url: sender.url, id: sender.id }));
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === HUB_PORT) ports.accept(port);
+    else port.disconnect();
+  });
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-panel' && tab?.id !== undefined) ports.togglePanelInTab(tab.id);
+  });
+  // A worker that saw the network fail retries as soon as the browser says it is back.
+  globalThis.addEventListener?.('online', () => void hubs.retryOfflineNow());
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm start`: the offline demo. Builds the production extension, opens it in Chromium on arXiv
+ * pages served locally, and answers Semantic Scholar requests from the embedded sample data
+ * (2112.11446 Gopher, 2001.08361 Scaling Laws, and an unindexed paper) — the real pipeline runs.
+ * Headed when a display exists; otherwise headless, writing screenshots to a printed folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromiumPath, launchExtension, waitForHubState } from '../tests/e2e/harness';
+import { createSemanticScholarResponder, type SemanticScholarDataset } from '../lib/sources/semanticScholar/sampleServer';
+import { samplePages } from './sample/pages';
+import { REPO_ROOT } from '../tests/paths';
+
+const DEMO_PAPERS = ['2112.11446', '2001.08361', '2609.22268'];
+
+if (!existsSync(chromiumPath())) {
+  console.error(`Chromium was not found at ${chromiumPath()}.\nInstall it with:  sudo apt-get install -y chromium   (or set CHROMIUM_PATH)`);
+  process.exit(1);
+}
+
+console.log('Building the extension (wxt build)…');
+const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const dataset = JSON.parse(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'sample', 's2-dataset.json'), 'utf8')) as SemanticScholarDataset;
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.DEMO_HEADLESS !== '1';
+const session = await launchExtension({ headless: !headed });
+session.setPages(samplePages());
+const respond = createSemanticScholarResponder(dataset);
+session.setApiResponder((method, url, body) => respond(method, url, body ? JSON.parse(body) : undefined));
+
+const shotsDir = resolve(process.env.DEMO_SCREENSHOTS ?? join(REPO_ROOT, 'demo-screenshots'));
+mkdirSync(shotsDir, { recursive: true });
+for (const arxivId of DEMO_PAPERS) {
+  const page = await session.newPage();
+  await page.goto(`https://arxiv.org/abs/${arxivId}`);
+  const state = await waitForHubState(page, ['ready', 'not-found', 'error', 'offline', 'rate-limited'], 120_000).catch(() => 'timeout');
+  console.log(`arxiv.org/abs/${arxivId}: panel state "${state}" after ${session.apiRequests.length} sample API requests so far`);
+  if (!headed) {
+    const file = join(shotsDir, `panel-${arxivId.replace('/', '_')}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    console.log(`  screenshot: ${file}`);
+  }
+}
+
+if (headed) {
+  console.log('\nThe demo browser is open: browse the panels, save papers, open the popup. Close the window or press Ctrl+C to stop.');
+  await new Promise<void>((done) => session.context.on('close', () => done()));
+} else {
+  console.log(`\nNo display found: ran headless. Screenshots are in ${shotsDir}`);
+  await session.close();
+}

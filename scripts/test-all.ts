@@ -1,0 +1,58 @@
+/**
+ * `npm test`: everything CI and a newcomer run. Type check, Chrome + Firefox builds, Firefox
+ * lint, unit tests (classifier floors included), build budgets, and real-browser e2e tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumPath } from '../tests/e2e/harness';
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+}
+
+function run(title: string, command: string, args: string[]): boolean {
+  console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) console.error(`✖ ${title} failed (exit ${result.status ?? result.signal})`);
+  return result.status === 0;
+}
+
+function vitest(title: string, extraArgs: string[], reportDir: string): { ok: boolean; report: VitestReport | null } {
+  const reportFile = join(reportDir, `${title.replace(/\W+/g, '-')}.json`);
+  const ok = run(title, 'npx', ['vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`]);
+  const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as VitestReport) : null;
+  return { ok, report };
+}
+
+const browser = chromiumPath();
+if (!existsSync(browser)) {
+  console.error(
+    `Chromium was not found at ${browser}. The browser tests need it.\n` +
+      'Install it with:  sudo apt-get install -y chromium   (Debian/Ubuntu; as root drop sudo)\n' +
+      'or point CHROMIUM_PATH at an existing Chromium/Chrome binary.',
+  );
+  process.exit(1);
+}
+
+const reportDir = mkdtempSync(join(tmpdir(), 'citation-hub-tests-'));
+const steps: boolean[] = [];
+steps.push(run('type check', 'npx', ['tsc', '--noEmit', '-p', '.']));
+steps.push(run('Chrome build', 'npx', ['wxt', 'build']));
+steps.push(run('Firefox build', 'npx', ['wxt', 'build', '-b', 'firefox']));
+steps.push(run('Firefox lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--warnings-as-errors=false']));
+const unit = vitest('unit tests', [], reportDir);
+const e2e = vitest('browser and build tests', ['--config', 'vitest.e2e.config.ts'], reportDir);
+rmSync(reportDir, { recursive: true, force: true });
+
+const passed = (unit.report?.numPassedTests ?? 0) + (e2e.report?.numPassedTests ?? 0);
+const failed = (unit.report?.numFailedTests ?? 0) + (e2e.report?.numFailedTests ?? 0);
+const skipped = (unit.report?.numPendingTests ?? 0) + (e2e.report?.numPendingTests ?? 0);
+const stepFailures = steps.filter((ok) => !ok).length;
+const ok = stepFailures === 0 && unit.ok && e2e.ok && failed === 0;
+if (stepFailures > 0) console.error(`\n${stepFailures} build/check step(s) failed (see ✖ above).`);
+console.log(`\ntests: ${passed} passed, ${failed + (unit.ok && e2e.ok ? 0 : failed === 0 ? 1 : 0)} failed, ${skipped} skipped`);
+process.exit(ok ? 0 : 1);

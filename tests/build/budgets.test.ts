@@ -1,0 +1,101 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { REPO_ROOT } from '../paths';
+
+const CHROME = join(REPO_ROOT, '.output', 'chrome-mv3');
+const FIREFOX = join(REPO_ROOT, '.output', 'firefox-mv2');
+
+const ALLOWED_PERMISSIONS = new Set(['storage', 'sidePanel', 'unlimitedStorage', 'alarms', 'activeTab']);
+const ALLOWED_HOSTS = new Set([
+  'https://arxiv.org/*',
+  'https://www.arxiv.org/*',
+  'https://export.arxiv.org/*',
+  'https://api.semanticscholar.org/*',
+  'https://api.openalex.org/*',
+]);
+const CONTENT_SCRIPT_BUDGET_GZIP = 30 * 1024;
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  content_security_policy?: unknown;
+  content_scripts?: { matches: string[]; js?: string[] }[];
+  web_accessible_resources?: { resources: string[]; matches: string[] }[] | string[];
+}
+
+function readManifest(dir: string): Manifest {
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+function filesUnder(dir: string, suffix: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith(suffix))
+    .map((file) => join(dir, file));
+}
+
+describe('built Chrome extension', () => {
+  it('exists (run the build first)', () => {
+    expect(existsSync(join(CHROME, 'manifest.json'))).toBe(true);
+  });
+
+  it(`keeps the content-script JS injected on every arXiv page within ${CONTENT_SCRIPT_BUDGET_GZIP} bytes gzip`, () => {
+    const manifest = readManifest(CHROME);
+    const scripts = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
+    expect(scripts.length).toBeGreaterThan(0);
+    const bytes = Buffer.concat(scripts.map((file) => readFileSync(join(CHROME, file))));
+    const gzipped = gzipSync(bytes, { level: 9 }).length;
+    expect(gzipped).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_GZIP);
+  });
+
+  it('asks only for the allow-listed permissions and hosts', () => {
+    const manifest = readManifest(CHROME);
+    expect(manifest.manifest_version).toBe(3);
+    for (const permission of manifest.permissions ?? []) expect(ALLOWED_PERMISSIONS).toContain(permission);
+    for (const host of manifest.host_permissions ?? []) expect(ALLOWED_HOSTS).toContain(host);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('keeps the default MV3 content security policy', () => {
+    expect(readManifest(CHROME).content_security_policy).toBeUndefined();
+  });
+
+  it('injects content scripts on arXiv only', () => {
+    const matches = (readManifest(CHROME).content_scripts ?? []).flatMap((entry) => entry.matches);
+    expect(matches.length).toBeGreaterThan(0);
+    for (const match of matches) expect(match).toMatch(/^https:\/\/(www\.|export\.)?arxiv\.org\//);
+  });
+
+  it('exposes web-accessible resources to arXiv pages only', () => {
+    const resources = readManifest(CHROME).web_accessible_resources ?? [];
+    for (const entry of resources) {
+      expect(typeof entry).not.toBe('string');
+      if (typeof entry === 'string') continue;
+      for (const match of entry.matches) expect(match).toMatch(/^https:\/\/(www\.|export\.)?arxiv\.org\//);
+    }
+  });
+
+  it('ships no remote code and no eval', () => {
+    for (const file of filesUnder(CHROME, '.js')) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/\beval\s*\(/);
+      expect(code, file).not.toMatch(/\bnew Function\s*\(/);
+      expect(code, file).not.toMatch(/import\s*\(\s*["']https?:/);
+    }
+    for (const file of filesUnder(CHROME, '.html')) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/<script[^>]+src=["']https?:/);
+    }
+  });
+});
+
+describe('built Firefox extension', () => {
+  it('exists with the same host allowlist and a sidebar for PDF tabs', () => {
+    const manifest = readManifest(FIREFOX);
+    const hosts = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])].filter((p) => p.includes('://'));
+    for (const host of hosts) expect(ALLOWED_HOSTS).toContain(host);
+    expect((manifest as { sidebar_action?: unknown }).sidebar_action).toBeDefined();
+  });
+});
