@@ -60,14 +60,7 @@ export function createRequestHandlers(deps: HandlerDeps): Handlers {
     'library/list': ({ query, sort, tag, read }) => library.list(db, { query, sort, tag, read }),
     'library/allTags': () => library.allTags(db),
     'library/update': async ({ id, tags, notes, read }) => {
-      const updated = await write(deps, async () => {
-        let entry = await library.get(db, id);
-        if (!entry) return undefined;
-        if (tags !== undefined) entry = await library.setTags(db, id, tags, now());
-        if (notes !== undefined) entry = await library.setNotes(db, id, notes, now());
-        if (read !== undefined) entry = await library.setRead(db, id, read, now());
-        return entry;
-      });
+      const updated = await write(deps, () => library.update(db, id, { tags, notes, read }, now()));
       if (!updated) throw new HandlerError('not-found', 'That paper is no longer in the library.');
       return updated;
     },

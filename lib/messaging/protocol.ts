@@ -9,23 +9,15 @@ import type { HubStatus } from '../domain/hub';
 import type { HubView } from '../domain/view';
 import type { LibraryEntry } from '../db/database';
 import { SettingsPatchSchema, type PublicSettings, type Settings } from '../settings/schema';
+import { LibraryEntrySchema } from '../library/importBackup';
 
 /** A canonical bare arXiv id as the content script sends it (re-validated by the background). */
 const ArxivIdField = z.string().min(1).max(64);
 const LibraryIdField = z.string().min(1).max(300);
 
-export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json', 'csv', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS } from '../library/export';
+export { EXPORT_FORMATS, type ExportFormat } from '../library/export';
 
-export const LibraryEntrySchema = z.object({
-  id: LibraryIdField,
-  paper: PaperSchema,
-  savedAt: z.number(),
-  updatedAt: z.number(),
-  tags: z.array(z.string().max(200)).max(500),
-  notes: z.string().max(1_000_000),
-  read: z.boolean(),
-});
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('library/save'), paper: PaperSchema }),
@@ -80,11 +72,8 @@ export interface ImportResult {
   unchanged: number;
 }
 
-export interface ExportFile {
-  filename: string;
-  mimeType: string;
-  content: string;
-}
+export type { ExportedFile as ExportFile } from '../library/export';
+import type { ExportedFile } from '../library/export';
 
 /** What each request resolves to. */
 export interface ResponseMap {
@@ -98,7 +87,7 @@ export interface ResponseMap {
   'library/remove': LibraryEntry[];
   'library/restore': { restored: number };
   'library/import': ImportResult;
-  'library/export': ExportFile;
+  'library/export': ExportedFile;
   /** Extension pages get the full settings; content scripts the public view (no API keys). */
   'settings/get': Settings | PublicSettings;
   'settings/set': Settings;
