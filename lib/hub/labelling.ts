@@ -1,0 +1,86 @@
+/**
+ * Sentence labelling as citation pages arrive, and relabelling of cached sentences after a model update.
+ * Labels never need the network: the raw sentences and source intents are cached with the hub.
+ */
+import type { Citation, CitationSentence } from '../domain/citation';
+import type { Classification, Intent, Polarity } from '../domain/labels';
+import type { SentenceLabeler, SentenceLabels } from './deps';
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Builds the labeler from the two local classifiers: the source's intent when the sentence has one
+ * (S2 labels are better than ours where they exist), the local intent otherwise; polarity is always local.
+ */
+export function createSentenceLabeler(options: {
+  modelVersion: string;
+  classifyIntent: (text: string) => MaybePromise<Classification<Intent>>;
+  classifyPolarity: (text: string) => MaybePromise<Classification<Polarity>>;
+}): SentenceLabeler {
+  const { modelVersion, classifyIntent, classifyPolarity } = options;
+  return {
+    modelVersion,
+    async labelSentence(text, sourceIntents): Promise<SentenceLabels> {
+      const polarity = await classifyPolarity(text);
+      const sourceIntent = sourceIntents[0];
+      if (sourceIntent !== undefined) {
+        return {
+          intent: { label: sourceIntent, origin: 'source', confidence: 1 },
+          polarity: { label: polarity.label, confidence: polarity.confidence },
+          modelVersion,
+        };
+      }
+      const intent = await classifyIntent(text);
+      return {
+        intent: { label: intent.label, origin: 'local', confidence: intent.confidence },
+        polarity: { label: polarity.label, confidence: polarity.confidence },
+        modelVersion,
+      };
+    },
+  };
+}
+
+export function isSentenceLabelled(sentence: CitationSentence, modelVersion: string): boolean {
+  return sentence.intent !== undefined && sentence.polarity !== undefined && sentence.modelVersion === modelVersion;
+}
+
+export function needsLabelling(citations: readonly Citation[], modelVersion: string): boolean {
+  return citations.some((citation) => citation.sentences.some((sentence) => !isSentenceLabelled(sentence, modelVersion)));
+}
+
+export function countSentences(citations: readonly Citation[]): { total: number; labelled: number } {
+  let total = 0;
+  let labelled = 0;
+  for (const citation of citations) {
+    for (const sentence of citation.sentences) {
+      total += 1;
+      if (sentence.intent !== undefined && sentence.polarity !== undefined) labelled += 1;
+    }
+  }
+  return { total, labelled };
+}
+
+/**
+ * Returns the citations with every sentence labelled by the current model. Citations whose sentences
+ * are already current are returned as the same objects (snapshots already handed out stay unchanged).
+ */
+export async function labelCitations(citations: readonly Citation[], labeler: SentenceLabeler): Promise<Citation[]> {
+  const result: Citation[] = [];
+  for (const citation of citations) {
+    if (citation.sentences.every((sentence) => isSentenceLabelled(sentence, labeler.modelVersion))) {
+      result.push(citation);
+      continue;
+    }
+    const sentences: CitationSentence[] = [];
+    for (const sentence of citation.sentences) {
+      if (isSentenceLabelled(sentence, labeler.modelVersion)) {
+        sentences.push(sentence);
+        continue;
+      }
+      const labels = await labeler.labelSentence(sentence.text, sentence.sourceIntents);
+      sentences.push({ ...sentence, intent: labels.intent, polarity: labels.polarity, modelVersion: labels.modelVersion });
+    }
+    result.push({ ...citation, sentences });
+  }
+  return result;
+}
