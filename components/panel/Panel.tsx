@@ -1,0 +1,107 @@
+import { useId, useMemo } from 'preact/hooks';
+import type { HubStatus } from '../../lib/domain/hub';
+import type { Paper } from '../../lib/domain/paper';
+import type { HubView } from '../../lib/domain/view';
+import type { SaveControls } from '../shared/SaveButton';
+import { StateBanner } from '../shared/StateBanner';
+import { ClaimsLedger } from './ClaimsLedger';
+import { CitingExplorer } from './CitingExplorer';
+import { CoCitedWorks } from './CoCitedWorks';
+import { Header } from './Header';
+import { PanelSkeleton } from './PanelSkeleton';
+import { PolaritySummary } from './PolaritySummary';
+import { RepresentativePapers } from './RepresentativePapers';
+import { RoleSummary } from './RoleSummary';
+import { sectionStatus } from './sectionStatus';
+import { SECTION_STAGES, STAGE_LABELS, type SectionName } from './sections';
+import { SimilarPapers } from './SimilarPapers';
+
+export type { SectionName } from './sections';
+
+export interface PanelProps {
+  arxivId: string;
+  /** null while loading (and when nothing is cached for offline / error / not-found). */
+  view: HubView | null;
+  status: HubStatus;
+  /** Library ids (see libraryIdFor) of saved papers. */
+  savedIds: ReadonlySet<string>;
+  onToggleSave(paper: Paper): void;
+  onRetry(): void;
+  collapsed: boolean;
+  onToggleCollapsed(): void;
+  /** Clock for ages and countdowns; the container re-renders every second while one is shown. */
+  now: number;
+  hiddenSections?: ReadonlySet<SectionName>;
+}
+
+const NO_HIDDEN_SECTIONS: ReadonlySet<SectionName> = new Set();
+
+function Sections({ view, save, now, onRetry, hidden }: { view: HubView; save: SaveControls; now: number; onRetry(): void; hidden: ReadonlySet<SectionName> }) {
+  const stages = view.stages as Partial<HubView['stages']> | undefined;
+  const statusOf = (name: SectionName) => sectionStatus(stages, SECTION_STAGES[name]);
+  const titlesById = useMemo(() => new Map(view.explorer.map((row) => [row.citation.citing.paperId, row.citation.citing.title])), [view.explorer]);
+  const show = (name: SectionName) => !hidden.has(name);
+
+  return (
+    <>
+      {show('header') ? <Header view={view} save={save} now={now} status={statusOf('header')} onRetry={onRetry} /> : null}
+      {show('roles') ? <RoleSummary roles={view.roles} status={statusOf('roles')} onRetry={onRetry} /> : null}
+      {show('polarity') ? (
+        <PolaritySummary polarity={view.polarity} classifyStage={stages?.classify} titlesById={titlesById} status={statusOf('polarity')} onRetry={onRetry} />
+      ) : null}
+      {show('claims') ? <ClaimsLedger claims={view.claims} status={statusOf('claims')} onRetry={onRetry} /> : null}
+      {show('co-cited') ? <CoCitedWorks works={view.coCited} basis={view.coCitedBasis} save={save} status={statusOf('co-cited')} onRetry={onRetry} /> : null}
+      {show('representative') ? <RepresentativePapers papers={view.representative} save={save} status={statusOf('representative')} onRetry={onRetry} /> : null}
+      {show('citing') ? <CitingExplorer rows={view.explorer} save={save} status={statusOf('citing')} onRetry={onRetry} /> : null}
+      {show('similar') ? <SimilarPapers papers={view.similar} save={save} status={statusOf('similar')} onRetry={onRetry} /> : null}
+    </>
+  );
+}
+
+/**
+ * The whole hub panel, presentational only: everything it shows arrives as props and every
+ * action leaves as a callback. `data-panel-state` mirrors `status.state` for the host page and tests.
+ */
+export function Panel(props: PanelProps) {
+  const { arxivId, view, status, savedIds, onToggleSave, onRetry, collapsed, onToggleCollapsed, now } = props;
+  const contentId = useId();
+  const save = useMemo<SaveControls>(() => ({ savedIds, onToggleSave }), [savedIds, onToggleSave]);
+  const hidden = props.hiddenSections ?? NO_HIDDEN_SECTIONS;
+  const waitingForData = view === null && (status.state === 'loading' || status.state === 'partial' || status.state === 'stale' || status.state === 'ready');
+
+  return (
+    <div class="ch-panel" data-panel-state={status.state} data-collapsed={collapsed ? 'true' : 'false'}>
+      <div class="ch-topbar">
+        <h2 class="ch-panel-title">Citation hub</h2>
+        <button
+          type="button"
+          class="ch-icon-button ch-collapse"
+          aria-expanded={collapsed ? 'false' : 'true'}
+          aria-controls={contentId}
+          aria-label={collapsed ? 'Expand citation hub' : 'Collapse citation hub'}
+          onClick={onToggleCollapsed}
+        >
+          <span aria-hidden="true">{collapsed ? '‹' : '›'}</span>
+        </button>
+      </div>
+      <div class="ch-content" id={contentId} hidden={collapsed} aria-busy={waitingForData ? 'true' : 'false'}>
+        {collapsed ? null : (
+          <>
+            <StateBanner
+              status={status}
+              now={now}
+              hasData={view !== null}
+              fetchedAt={view?.provenance.fetchedAt}
+              arxivId={arxivId}
+              paperTitle={view?.paper?.title}
+              stages={view?.stages}
+              stageLabels={STAGE_LABELS}
+              onRetry={onRetry}
+            />
+            {view ? <Sections view={view} save={save} now={now} onRetry={onRetry} hidden={hidden} /> : waitingForData ? <PanelSkeleton hidden={hidden} /> : null}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { StageName } from '../../lib/domain/hub';
+
+/** Panel sections in display order; the values are the `data-section` attributes tests and settings use. */
+export const SECTION_NAMES = ['header', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'similar'] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+export const SECTION_TITLES: Record<SectionName, string> = {
+  header: 'Paper',
+  roles: 'How citing papers use it',
+  polarity: 'Citation polarity',
+  claims: 'Claims ledger',
+  'co-cited': 'Co-cited works',
+  representative: 'Representative citing papers',
+  citing: 'Citing papers',
+  similar: 'Similar papers',
+};
+
+/** Pipeline stages whose results a section shows: while they run the section shows progress, if they fail it says so. */
+export const SECTION_STAGES: Record<SectionName, readonly StageName[]> = {
+  header: ['paper'],
+  roles: ['citations'],
+  polarity: ['citations', 'classify'],
+  claims: ['paper', 'citations', 'classify'],
+  'co-cited': ['batch', 'cocitedMeta'],
+  representative: ['citations', 'batch'],
+  citing: ['citations'],
+  similar: ['recommendations'],
+};
+
+export const STAGE_LABELS: Record<StageName, string> = {
+  paper: 'Paper details',
+  citations: 'Citing papers',
+  batch: 'References of citing papers',
+  cocitedMeta: 'Co-cited works',
+  recommendations: 'Similar papers',
+  classify: 'Classifying citation sentences',
+};

@@ -1,0 +1,33 @@
+import type { Paper } from '../../lib/domain/paper';
+import { displayTitle } from './displayText';
+import { libraryIdFor } from './libraryId';
+
+/** What every save toggle needs: which papers are saved, and how to toggle one. */
+export interface SaveControls {
+  savedIds: ReadonlySet<string>;
+  onToggleSave(paper: Paper): void;
+}
+
+export function isSaved(paper: Paper, save: SaveControls): boolean {
+  return save.savedIds.has(libraryIdFor(paper));
+}
+
+export function SaveButton({ paper, save }: { paper: Paper; save: SaveControls }) {
+  const saved = isSaved(paper, save);
+  const title = displayTitle(paper.title, 160).short;
+  return (
+    <button
+      type="button"
+      class="ch-save"
+      data-action="save"
+      aria-pressed={saved ? 'true' : 'false'}
+      aria-label={saved ? `Remove ${title} from saved` : `Save ${title}`}
+      onClick={() => save.onToggleSave(paper)}
+    >
+      <span class="ch-save-icon" aria-hidden="true">
+        {saved ? '★' : '☆'}
+      </span>
+      <span class="ch-save-text">{saved ? 'Saved' : 'Save'}</span>
+    </button>
+  );
+}
