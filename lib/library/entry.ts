@@ -7,7 +7,7 @@ import { parseArxivId } from '../arxiv/id';
  * else `doi:<doi>` (lowercased: DOIs are case-insensitive). A paper known only through OpenAlex keeps its
  * `openalex:W…` paperId as the key when it has no DOI, since an OpenAlex id is not a Semantic Scholar one.
  */
-export function libraryIdFor(paper: Pick<Paper, 'paperId' | 'arxivId' | 'doi'>): string {
+export function libraryIdFor<T extends Pick<Paper, 'paperId' | 'arxivId' | 'doi'>>(paper: T): string {
   if (paper.arxivId && paper.arxivId.trim() !== '') {
     const parsed = parseArxivId(paper.arxivId);
     return `arxiv:${parsed ? parsed.id : paper.arxivId.trim()}`;

@@ -104,7 +104,7 @@ export type Reply<T> = { ok: true; result: T } | { ok: false; error: { code: Err
 
 /* ---------- Port: live hub snapshots, library changes, panel toggles ---------- */
 
-export const HUB_PORT = 'citation-hub';
+export { HUB_PORT } from './portName';
 
 export const PortInSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hub/subscribe'), arxivId: ArxivIdField }),
