@@ -21,6 +21,15 @@ export default defineConfig({
       'https://api.semanticscholar.org/*',
       'https://api.openalex.org/*',
     ],
+    // The panel bundle is imported on demand by the content script (keeps the per-page script small);
+    // only arXiv pages may load it.
+    web_accessible_resources: [
+      {
+        resources: ['panel-app.js'],
+        use_dynamic_url: true,
+        matches: ['https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*'],
+      },
+    ],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+C' },

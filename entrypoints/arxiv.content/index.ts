@@ -3,6 +3,7 @@ import { detectArxivPage } from '@/lib/arxiv/page';
 import { PANEL_PAGE_MATCHES } from '@/lib/arxiv/matches';
 import { loadAndMountPanel } from '@/components/app/loadPanel';
 import '@/components/styles/panel.css';
+import '@/components/app/dock.css';
 
 // Runs on every abs/html page: detect the id, create the shadow host, hand over to the lazily
 // loaded panel bundle. Everything heavy lives in that bundle, not here.

@@ -1,10 +1,11 @@
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../paths';
 
 export const EXTENSION_DIR = resolve(REPO_ROOT, '.output', 'chrome-mv3');
+const ARXIV_STAND_IN_CSS = readFileSync(resolve(REPO_ROOT, 'tests', 'fixtures', 'sample', 'arxiv-stand-in.css'), 'utf8');
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise (Playwright never downloads a browser here). */
 export function chromiumPath(): string {
@@ -81,6 +82,7 @@ export async function launchExtension(options: { headless?: boolean; userDataDir
   await context.route(/^https:\/\/(www\.|export\.)?arxiv\.org\//, async (route) => {
     const url = route.request().url().split('#')[0] ?? '';
     const page = pages[url] ?? pages[url.replace(/\/$/, '')];
+    if (!page && /\.css(\?|$)/.test(url)) return route.fulfill({ status: 200, contentType: 'text/css', body: ARXIV_STAND_IN_CSS });
     if (!page) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
     return route.fulfill({ status: 200, contentType: page.contentType ?? 'text/html; charset=utf-8', body: page.body });
   });

@@ -1,0 +1,95 @@
+/**
+ * Figures measured on the built extension in headless Chromium:
+ *   - content-script JS gzip size (what every arXiv page pays);
+ *   - cached open: DOMContentLoaded → data-state="ready" for a 1,800-citation hub, median of 5;
+ *   - background (service worker) JS heap after a 10,000-citation hub was fetched.
+ * Needs `npm run build` first and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchExtension, EXTENSION_DIR, type ExtensionSession } from '../../tests/e2e/harness';
+import { asRouteResponder } from '../../tests/e2e/fixtures';
+import { createSemanticScholarResponder, generateLargeDataset } from '../../lib/sources/semanticScholar/sampleServer';
+import { samplePages } from '../sample/pages';
+import type { Figure } from './figure';
+
+const CACHED_OPEN_RUNS = 5;
+
+function contentScriptGzipBytes(): number {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
+  const files = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
+  return gzipSync(Buffer.concat(files.map((file) => readFileSync(join(EXTENSION_DIR, file)))), { level: 9 }).length;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** Opens `url` and returns ms from DOMContentLoaded to the panel reporting `ready`. */
+async function timeToReady(session: ExtensionSession, url: string): Promise<number> {
+  const page = await session.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // Polled every animation frame in the page itself, so the figure is the page's own clock.
+  const handle = await page.waitForFunction(
+    () => (document.querySelector('arxiv-citation-hub')?.getAttribute('data-state') === 'ready' ? performance.now() : null),
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const readyAt = (await handle.jsonValue()) as number;
+  const domContentLoaded = await page.evaluate(() => {
+    const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return nav?.domContentLoadedEventEnd ?? 0;
+  });
+  await page.close();
+  return readyAt - domContentLoaded;
+}
+
+async function serviceWorkerHeapBytes(session: ExtensionSession): Promise<number | null> {
+  const page = await session.newPage();
+  try {
+    const cdp = await session.context.newCDPSession(page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.includes(session.extensionId));
+    if (!worker) return null;
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: true })) as { sessionId: string };
+    const workerCdp = cdp as unknown as { send(method: string, params: unknown): Promise<unknown> };
+    // Flattened sessions take a sessionId on each command.
+    const usage = (await (workerCdp as { send(method: string, params?: unknown, sessionId?: string): Promise<unknown> }).send(
+      'Runtime.getHeapUsage',
+      undefined,
+      sessionId,
+    )) as { usedSize?: number } | undefined;
+    return usage?.usedSize ?? null;
+  } catch {
+    return null;
+  } finally {
+    await page.close();
+  }
+}
+
+export async function run(): Promise<Figure[]> {
+  const figures: Figure[] = [{ name: 'content-script JS gzip', value: contentScriptGzipBytes(), unit: 'bytes' }];
+  const session = await launchExtension();
+  try {
+    session.setPages(samplePages());
+    const cachedId = '2001.08361';
+    session.setApiResponder(asRouteResponder(createSemanticScholarResponder(generateLargeDataset({ arxivId: cachedId, citations: 1_800, seed: 3 }))));
+    const url = `https://arxiv.org/abs/${cachedId}`;
+    await timeToReady(session, url); // cold fetch fills the cache
+    const times: number[] = [];
+    for (let run = 0; run < CACHED_OPEN_RUNS; run += 1) times.push(await timeToReady(session, url));
+    figures.push({ name: 'cached open 1,800-citation hub (DOMContentLoaded → ready, median of 5)', value: median(times), unit: 'ms' });
+
+    const bigId = '2112.11446';
+    session.setApiResponder(asRouteResponder(createSemanticScholarResponder(generateLargeDataset({ arxivId: bigId, citations: 10_000, seed: 5 }))));
+    await timeToReady(session, `https://arxiv.org/abs/${bigId}`);
+    const heap = await serviceWorkerHeapBytes(session);
+    if (heap !== null) figures.push({ name: 'background JS heap after a 10,000-citation hub', value: Math.round(heap / 1024 / 1024), unit: 'MB' });
+    else figures.push({ name: 'background JS heap after a 10,000-citation hub (unavailable)', value: -1, unit: 'MB' });
+  } finally {
+    await session.close();
+  }
+  return figures;
+}
