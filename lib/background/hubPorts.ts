@@ -33,7 +33,17 @@ export function createHubPorts(hubs: HubOpener, toView: (data: HubData) => HubVi
     }
   };
 
-  const viewOf = (snapshot: HubSnapshot): HubView | null => (snapshot.data ? toView(snapshot.data) : null);
+  // Snapshots are immutable: tabs watching the same paper share one view per snapshot.
+  const views = new WeakMap<HubData, HubView>();
+  const viewOf = ({ data }: HubSnapshot): HubView | null => {
+    if (!data) return null;
+    let view = views.get(data);
+    if (!view) {
+      view = toView(data);
+      views.set(data, view);
+    }
+    return view;
+  };
 
   const subscribe = (port: Port, arxivId: string, force: boolean) => {
     unsubscribeByPort.get(port)?.();

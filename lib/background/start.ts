@@ -7,7 +7,7 @@ import { createOpenAlexClient } from '../sources/openAlex/client';
 import { createHubService } from '../hub/service';
 import { createSentenceLabeler } from '../hub/labelling';
 import { buildHubView, topCoCitedIds } from '../analytics';
-import { classifyIntent, classifyPolarity, MODEL_VERSION } from '../classify';
+import { classifyIntent, classifyPolarity, INTENT_MODEL_VERSION, POLARITY_MODEL_VERSION } from '../classify';
 import { createRequestRouter } from '../messaging/router';
 import { HUB_PORT } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
@@ -35,7 +35,7 @@ export function startBackground(): void {
     db,
     source,
     fallback: openAlex,
-    labeler: createSentenceLabeler({ modelVersion: MODEL_VERSION, classifyIntent, classifyPolarity }),
+    labeler: createSentenceLabeler({ modelVersion: `${INTENT_MODEL_VERSION}+${POLARITY_MODEL_VERSION}`, classifyIntent, classifyPolarity }),
     topCoCitedIds,
     now: Date.now,
     settings: () => ({ cacheLifetimeMs: settings.cacheLifetimeHours * 3_600_000, cacheCapBytes: settings.cacheCapMB * 1024 * 1024 }),
