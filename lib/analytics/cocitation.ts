@@ -1,0 +1,102 @@
+/**
+ * Co-citation: works that the target's citing papers also cite.
+ *
+ * Sample: `referencesByCiting` (citing paperId -> referenced paperIds) from the batch stage.
+ * Within one citing paper references are de-duplicated; the target itself, the citing paper
+ * itself and null/empty ids are dropped.
+ *   basis  = citing papers whose reference list holds at least one valid id (coCitedBasis)
+ *   count  = citing papers in the sample that cite the work (and, being citing papers, the target)
+ *   strength (Salton cosine) = count / sqrt(basis × citesWithinSample)
+ * With only the sample known, citesWithinSample (sample papers citing the work) equals count,
+ * so strength = sqrt(count / basis): 1 when every sampled citing paper cites the work too.
+ * Ranking: count desc, strength desc, paperId asc (stable whatever order the input came in).
+ * Works cited by a single citing paper are not "cited together" by the field, only by that paper:
+ * a work needs count >= MIN_CO_CITATION_COUNT.
+ */
+import type { Paper } from '../domain/paper';
+import type { CoCitedWork } from '../domain/view';
+
+export const CO_CITED_LIMIT = 30;
+export const MIN_CO_CITATION_COUNT = 2;
+export const UNKNOWN_TITLE = 'Unknown title';
+
+export interface CoCitationCounts {
+  basis: number;
+  counts: Map<string, number>;
+}
+
+function isValidId(id: unknown): id is string {
+  return typeof id === 'string' && id.trim() !== '';
+}
+
+export function countCoCitations(
+  referencesByCiting: Readonly<Record<string, readonly (string | null | undefined)[]>>,
+  targetPaperId: string | null | undefined,
+): CoCitationCounts {
+  const counts = new Map<string, number>();
+  let basis = 0;
+  for (const [citingId, references] of Object.entries(referencesByCiting)) {
+    if (citingId === targetPaperId || !Array.isArray(references)) continue;
+    const unique = new Set<string>();
+    let hasValidReference = false;
+    for (const id of references) {
+      if (!isValidId(id)) continue;
+      hasValidReference = true;
+      if (id !== targetPaperId && id !== citingId) unique.add(id);
+    }
+    if (!hasValidReference) continue;
+    basis += 1;
+    for (const id of unique) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return { basis, counts };
+}
+
+export function saltonStrength(count: number, basis: number, citesWithinSample: number = count): number {
+  return basis > 0 && citesWithinSample > 0 ? count / Math.sqrt(basis * citesWithinSample) : 0;
+}
+
+interface RankedId {
+  paperId: string;
+  count: number;
+  strength: number;
+}
+
+function rank(counts: CoCitationCounts, limit: number, minCount: number): RankedId[] {
+  const ranked: RankedId[] = [];
+  for (const [paperId, count] of counts.counts) {
+    if (count >= minCount) ranked.push({ paperId, count, strength: saltonStrength(count, counts.basis) });
+  }
+  ranked.sort(
+    (a, b) => b.count - a.count || b.strength - a.strength || (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0),
+  );
+  return ranked.slice(0, Math.max(0, limit));
+}
+
+/** The ids the pipeline should fetch metadata for: the same ranking `buildCoCited` shows. */
+export function topCoCitedIds(
+  referencesByCiting: Readonly<Record<string, readonly (string | null | undefined)[]>>,
+  targetPaperId: string | null | undefined,
+  n: number = CO_CITED_LIMIT,
+  minCount: number = MIN_CO_CITATION_COUNT,
+): string[] {
+  return rank(countCoCitations(referencesByCiting, targetPaperId), n, minCount).map((entry) => entry.paperId);
+}
+
+/**
+ * Top co-cited works with metadata. Works whose metadata did not arrive are still listed, titled
+ * "Unknown title": hiding them would silently change the ranking the counts describe.
+ */
+export function buildCoCited(
+  referencesByCiting: Readonly<Record<string, readonly (string | null | undefined)[]>>,
+  targetPaperId: string | null | undefined,
+  coCitedPapers: Readonly<Record<string, Paper>>,
+  limit: number = CO_CITED_LIMIT,
+): { coCited: CoCitedWork[]; basis: number } {
+  const counts = countCoCitations(referencesByCiting, targetPaperId);
+  const coCited = rank(counts, limit, MIN_CO_CITATION_COUNT).map(({ paperId, count, strength }) => ({
+    paper: coCitedPapers[paperId] ?? { paperId, title: UNKNOWN_TITLE, authors: [] },
+    count,
+    strength,
+  }));
+  return { coCited, basis: counts.basis };
+}

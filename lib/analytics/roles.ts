@@ -1,0 +1,88 @@
+/**
+ * Citation roles (background / methodology / result) per sentence and per citing paper.
+ *
+ * A sentence's label: the source's label when it has one, else the local classifier's.
+ * A paper's role: the majority of its labelled sentences. Ties go methodology > result >
+ * background: using a paper's method is the stronger, rarer signal, and a paper then only
+ * counts as "background" (which drives the Canonical reference badge) when background truly
+ * dominates. A paper with no labelled sentence falls back on the edge-level intents the source
+ * reports (a union without counts, so the same precedence picks one); nothing at all -> unclassified.
+ */
+import type { Citation, CitationSentence } from '../domain/citation';
+import type { Intent, LabelOrigin } from '../domain/labels';
+import type { RoleBucket, RoleSummary } from '../domain/view';
+
+/** Tie-break order, strongest first. */
+export const ROLE_PRECEDENCE: readonly Intent[] = ['methodology', 'result', 'background'];
+
+export interface ResolvedLabel<L> {
+  label: L;
+  origin: LabelOrigin;
+}
+
+export interface PaperRole {
+  role: RoleBucket;
+  /** 'local' when a vote for the winning role came from our classifier; null for unclassified. */
+  origin: LabelOrigin | null;
+}
+
+function strongestOf(intents: readonly Intent[]): Intent | null {
+  for (const intent of ROLE_PRECEDENCE) if (intents.includes(intent)) return intent;
+  return null;
+}
+
+export function sentenceRole(sentence: CitationSentence): ResolvedLabel<Intent> | null {
+  if (sentence.intent?.origin === 'source') return { label: sentence.intent.label, origin: 'source' };
+  // A sentence can carry several source intents; the precedence picks one, as for paper ties.
+  const fromSource = strongestOf(sentence.sourceIntents);
+  if (fromSource) return { label: fromSource, origin: 'source' };
+  if (sentence.intent) return { label: sentence.intent.label, origin: sentence.intent.origin };
+  return null;
+}
+
+export function citationRole(citation: Citation): PaperRole {
+  const votes: Record<Intent, number> = { background: 0, methodology: 0, result: 0 };
+  const localVotes: Record<Intent, number> = { background: 0, methodology: 0, result: 0 };
+  let labelled = 0;
+  for (const sentence of citation.sentences) {
+    const resolved = sentenceRole(sentence);
+    if (!resolved) continue;
+    labelled += 1;
+    votes[resolved.label] += 1;
+    if (resolved.origin === 'local') localVotes[resolved.label] += 1;
+  }
+  if (labelled > 0) {
+    let winner: Intent = ROLE_PRECEDENCE[0]!;
+    for (const intent of ROLE_PRECEDENCE) if (votes[intent] > votes[winner]) winner = intent;
+    return { role: winner, origin: localVotes[winner] > 0 ? 'local' : 'source' };
+  }
+  const fromEdge = strongestOf(citation.intents);
+  return fromEdge ? { role: fromEdge, origin: 'source' } : { role: 'unclassified', origin: null };
+}
+
+export function emptyRoleCounts(): Record<RoleBucket, number> {
+  return { background: 0, methodology: 0, result: 0, unclassified: 0 };
+}
+
+/**
+ * `perPaper` sums to `totalPapers` (= citations). `perSentence` sums to `totalSentences`, which
+ * counts sentences that have a role label; sentences still waiting for the local classifier are
+ * not in it (the pending count is coverage.sentences - totalSentences).
+ */
+export function summarizeRoles(citations: readonly Citation[], paperRoles?: readonly PaperRole[]): RoleSummary {
+  const perPaper = emptyRoleCounts();
+  const perSentence: Record<Intent, number> = { background: 0, methodology: 0, result: 0 };
+  let totalSentences = 0;
+  let locallyClassifiedSentences = 0;
+  citations.forEach((citation, index) => {
+    perPaper[(paperRoles?.[index] ?? citationRole(citation)).role] += 1;
+    for (const sentence of citation.sentences) {
+      const resolved = sentenceRole(sentence);
+      if (!resolved) continue;
+      perSentence[resolved.label] += 1;
+      totalSentences += 1;
+      if (resolved.origin === 'local') locallyClassifiedSentences += 1;
+    }
+  });
+  return { perPaper, perSentence, totalPapers: citations.length, totalSentences, locallyClassifiedSentences };
+}
