@@ -9,6 +9,10 @@
  *   strength (Salton cosine) = count / sqrt(basis × citesWithinSample)
  * With only the sample known, citesWithinSample (sample papers citing the work) equals count,
  * so strength = sqrt(count / basis): 1 when every sampled citing paper cites the work too.
+ * When the work's own citation count is known (co-cited metadata) and the target's too, the
+ * whole-graph cosine is estimated instead, so a work everyone cites weighs less than one cited
+ * mostly alongside the target: scaled = count × targetCitations / basis (sample scaled up),
+ * strength = min(1, scaled / sqrt(targetCitations × workCitations)).
  * Ranking: count desc, strength desc, paperId asc (stable whatever order the input came in).
  * Works cited by a single citing paper are not "cited together" by the field, only by that paper:
  * a work needs count >= MIN_CO_CITATION_COUNT.
@@ -55,6 +59,13 @@ export function saltonStrength(count: number, basis: number, citesWithinSample: 
   return basis > 0 && citesWithinSample > 0 ? count / Math.sqrt(basis * citesWithinSample) : 0;
 }
 
+/** Whole-graph Salton cosine estimated from the sample (see the header comment). */
+export function globalSaltonStrength(count: number, basis: number, targetCitations: number, workCitations: number): number {
+  if (basis <= 0 || targetCitations <= 0 || workCitations <= 0) return saltonStrength(count, basis);
+  const scaled = (count * targetCitations) / basis;
+  return Math.min(1, scaled / Math.sqrt(targetCitations * workCitations));
+}
+
 interface RankedId {
   paperId: string;
   count: number;
@@ -91,12 +102,20 @@ export function buildCoCited(
   targetPaperId: string | null | undefined,
   coCitedPapers: Readonly<Record<string, Paper>>,
   limit: number = CO_CITED_LIMIT,
+  targetCitations: number = 0,
 ): { coCited: CoCitedWork[]; basis: number } {
   const counts = countCoCitations(referencesByCiting, targetPaperId);
-  const coCited = rank(counts, limit, MIN_CO_CITATION_COUNT).map(({ paperId, count, strength }) => ({
-    paper: coCitedPapers[paperId] ?? { paperId, title: UNKNOWN_TITLE, authors: [] },
-    count,
-    strength,
-  }));
+  const coCited = rank(counts, limit, MIN_CO_CITATION_COUNT)
+    .map(({ paperId, count, strength }) => {
+      const paper = coCitedPapers[paperId];
+      const workCitations = paper?.citationCount ?? 0;
+      return {
+        paper: paper ?? { paperId, title: UNKNOWN_TITLE, authors: [] },
+        count,
+        strength: workCitations > 0 ? globalSaltonStrength(count, counts.basis, targetCitations, workCitations) : strength,
+      };
+    })
+    // Same count: the more specific co-citation (higher whole-graph strength) first; then id for stability.
+    .sort((a, b) => b.count - a.count || b.strength - a.strength || (a.paper.paperId < b.paper.paperId ? -1 : a.paper.paperId > b.paper.paperId ? 1 : 0));
   return { coCited, basis: counts.basis };
 }

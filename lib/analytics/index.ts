@@ -29,7 +29,7 @@ export function buildHubView(data: HubData): HubView {
   const roles = summarizeRoles(citations, paperRoles);
   const polarity = summarizePolarity(citations, paperPolarities);
   const tier = computeTier(citingPaperCount(data), roles);
-  const { coCited, basis } = buildCoCited(data.referencesByCiting, data.paper?.paperId, data.coCitedPapers);
+  const { coCited, basis } = buildCoCited(data.referencesByCiting, data.paper?.paperId, data.coCitedPapers, undefined, citingPaperCount(data));
   const representative = pickRepresentative(citations, paperRoles.map((role) => role.role));
   // Default explorer order: most cited first (ties by paperId); the panel re-sorts on demand.
   const explorer = sortExplorer(buildExplorerRows(citations, paperRoles, paperPolarities), { key: 'citations', direction: 'desc' });
@@ -58,7 +58,7 @@ export function buildHubView(data: HubData): HubView {
 }
 
 export { ECHO_SIMILARITY_THRESHOLD, MAX_ECHOES_PER_CLAIM, buildClaims, classifyClaim, echoSimilarities, extractClaimSentences } from './claims';
-export { CO_CITED_LIMIT, MIN_CO_CITATION_COUNT, UNKNOWN_TITLE, buildCoCited, countCoCitations, saltonStrength, topCoCitedIds } from './cocitation';
+export { CO_CITED_LIMIT, MIN_CO_CITATION_COUNT, UNKNOWN_TITLE, buildCoCited, countCoCitations, globalSaltonStrength, saltonStrength, topCoCitedIds } from './cocitation';
 export { computeCoverage } from './coverage';
 export { buildExplorerRows, filterExplorer, sortExplorer, type ExplorerFilters, type ExplorerSort, type ExplorerSortKey } from './explorer';
 export { POLARITY_DECISION_THRESHOLD, POLARITY_EXAMPLES_PER_LABEL, citationPolarity, summarizePolarity } from './polarity';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/domain/paper';
-import { UNKNOWN_TITLE, buildCoCited, countCoCitations, saltonStrength, topCoCitedIds } from '../../lib/analytics/cocitation';
+import { UNKNOWN_TITLE, buildCoCited, countCoCitations, globalSaltonStrength, saltonStrength, topCoCitedIds } from '../../lib/analytics/cocitation';
 
 const T = 'target';
 /*
@@ -73,5 +73,27 @@ describe('co-cited ranking', () => {
 
   it('returns nothing without reference lists', () => {
     expect(buildCoCited({}, T, {})).toEqual({ coCited: [], basis: 0 });
+  });
+});
+
+describe('whole-graph strength when citation counts are known', () => {
+  it('weighs a work everyone cites below one cited mostly alongside the target', () => {
+    // Target T has 100 citing papers; the sample of 4 all list both X and Y.
+    // X has 10,000 citations in total, Y only 200: same count, Y is the more specific co-citation.
+    const refs = { c1: ['X', 'Y'], c2: ['X', 'Y'], c3: ['X', 'Y'], c4: ['X', 'Y'] };
+    const meta = {
+      X: { paperId: 'X', title: 'Everyone cites this', authors: [], citationCount: 10_000 },
+      Y: { paperId: 'Y', title: 'Niche companion', authors: [], citationCount: 200 },
+    };
+    const { coCited } = buildCoCited(refs, 'T', meta, 30, 100);
+    expect(coCited.map((work) => work.paper.paperId)).toEqual(['Y', 'X']);
+    // scaled = 4 × 100 / 4 = 100; X: 100 / sqrt(100 × 10,000) = 0.1; Y: 100 / sqrt(100 × 200) ≈ 0.7071
+    expect(coCited[0]!.strength).toBeCloseTo(0.7071, 4);
+    expect(coCited[1]!.strength).toBeCloseTo(0.1, 4);
+  });
+
+  it('never exceeds 1 and falls back to the sample cosine without counts', () => {
+    expect(globalSaltonStrength(4, 4, 100, 50)).toBe(1);
+    expect(globalSaltonStrength(2, 4, 0, 50)).toBeCloseTo(saltonStrength(2, 4), 10);
   });
 });
