@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/database';
 import { cacheStats, clearCache } from '../db/cache';
-import { createScheduler, SEMANTIC_SCHOLAR_HOST } from '../sources/scheduler';
+import { createScheduler, OPENALEX_HOST, SEMANTIC_SCHOLAR_HOST } from '../sources/scheduler';
 import { createSemanticScholarClient } from '../sources/semanticScholar/client';
 import { createOpenAlexClient } from '../sources/openAlex/client';
 import { createHubService } from '../hub/service';
@@ -26,7 +26,9 @@ export function startBackground(): void {
   void loadSettings().then((loaded) => (settings = loaded));
   watchSettings((next) => (settings = next));
 
-  const scheduler = createScheduler();
+  // S2 asks for ≤ 1 request/s. Starts are spaced 1.15 s in the worker so that, after network and
+  // event-loop jitter, the server still sees ≥ 1 s between requests.
+  const scheduler = createScheduler({ minIntervalMs: { [SEMANTIC_SCHOLAR_HOST]: 1_150, [OPENALEX_HOST]: 100 } });
   const fetchImpl = (input: string, init?: RequestInit) => fetch(input, init);
   const source = createSemanticScholarClient({ fetch: fetchImpl, scheduler, apiKey: () => settings.s2ApiKey });
   const openAlex = createOpenAlexClient({ fetch: fetchImpl, scheduler, apiKey: () => settings.openAlexKey });
