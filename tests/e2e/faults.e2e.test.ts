@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { generateLargeDataset } from '../../lib/sources/semanticScholar/sampleServer';
 import { launchExtension, waitForHubState, type ExtensionSession } from './harness';
 import { absPage, absUrl } from './support/absPage';
-import { datasetResponder, installFaultyApi, jsonReply, repeatedAfterSuccess, requestKey, startGaps, type ApiCall, type FaultResponder, type FaultyApi } from './support/faultyApi';
+import { datasetResponder, installFaultyApi, jsonReply, repeatedAfterSuccess, requestKey, startGaps, type ApiCall, type FaultReply, type FaultResponder, type FaultyApi } from './support/faultyApi';
 import { hubStatesSeen, recordHubStates } from './support/hubStates';
 import { watchServiceWorker } from './support/stopWorker';
 
@@ -24,6 +24,11 @@ const MIN_GAP_MS = 950;
 interface Scenario {
   session: ExtensionSession;
   api: FaultyApi;
+}
+
+/** The extension API as an extension page sees it (only what the tests call). */
+interface ExtensionGlobal {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 }
 
 let running: Scenario | null = null;
@@ -68,12 +73,11 @@ function isSuccess(call: ApiCall): boolean {
   return call.answer !== undefined && 'status' in call.answer && call.answer.status >= 200 && call.answer.status < 300;
 }
 
-const RATE_LIMITED_JSON: FaultReply429 = {
+const RATE_LIMITED_JSON: FaultReply = {
   status: 429,
   headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'retry-after': '1' },
   body: JSON.stringify({ message: 'Too Many Requests. Please wait and try again or apply for a key for higher rate limits.', code: '429' }),
 };
-type FaultReply429 = { status: number; headers: Record<string, string>; body: string };
 
 describe('rate limits', () => {
   it('waits out a 429 storm with Retry-After: 1, shows rate-limited, keeps ≥ 1 s between request starts, and ends ready', async () => {
@@ -208,7 +212,10 @@ describe('offline', () => {
     // A refresh (as the popup's "refresh" asks for one) meets the dead network: the copy stays.
     const popup = await session.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    const reply = await popup.evaluate((arxivId) => chrome.runtime.sendMessage({ type: 'hub/refresh', arxivId }), id);
+    const reply = await popup.evaluate(
+      (arxivId) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'hub/refresh', arxivId }),
+      id,
+    );
     expect(reply).toMatchObject({ ok: true });
     expect(await waitForHubState(again, ['offline', 'error'], 30_000)).toBe('offline');
     expect(api.calls.length).toBeGreaterThan(before);
@@ -238,12 +245,15 @@ describe('service worker stopped mid-fetch', () => {
       }
       return serve(call);
     });
-    const page = await openPanel(session, id);
+    // Watch before the first request: enabling the ServiceWorker domain mid-fetch delays request interception.
+    const page = await session.newPage();
     const worker = await watchServiceWorker(session, page);
+    await recordHubStates(page);
+    await page.goto(absUrl(id));
 
     await held;
     expect(await hubStatesSeen(page)).toContain('partial');
-    expect((await explorerCount(page)).total).toBe(2_000);
+    await expect.poll(async () => (await explorerCount(page)).total).toBe(2_000);
     await worker.stop();
     release();
     await worker.waitFor('running', 20_000); // woken again by the panel reconnecting its port
@@ -302,7 +312,9 @@ describe('unreadable responses', () => {
 
   it('shows an error for an HTML page served as a citations page, keeps the paper shown, and Retry resumes to ready', async () => {
     const id = '2403.01009';
-    const serve = datasetResponder(smallPaper(id, 19));
+    const dataset = smallPaper(id, 19);
+    const serve = datasetResponder(dataset);
+    const title = dataset.papers[dataset.arxivToPaperId[id]!]!.title!;
     const htmlPage = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!DOCTYPE html><html><body><h1>Service temporarily unavailable</h1></body></html>' };
     let brokenIndex = -1;
     const { session, api } = await startScenario([id], (call) => {
@@ -317,7 +329,7 @@ describe('unreadable responses', () => {
     expect(await waitForHubState(page, ['error', 'ready', 'offline', 'not-found'], 30_000)).toBe('error');
     const banner = page.locator('arxiv-citation-hub [data-banner="error"]');
     expect(await banner.innerText()).toMatch(/could not be read|could not load/i);
-    await expect.poll(() => page.locator('arxiv-citation-hub [data-section="header"]').innerText()).toContain('Fault');
+    await expect.poll(() => page.locator('arxiv-citation-hub [data-section="header"]').innerText()).toContain(title);
 
     api.setResponder(serve);
     await banner.getByRole('button', { name: /retry/i }).click();
