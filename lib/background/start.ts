@@ -13,6 +13,7 @@ import { HUB_PORT } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { loadSettings, watchSettings } from '../settings/store';
 import { createHubPorts } from './hubPorts';
+import { createStoragePacingStore } from './pacingStore';
 import { createRequestHandlers } from './requestHandlers';
 
 /**
@@ -28,7 +29,10 @@ export function startBackground(): void {
 
   // S2 asks for ≤ 1 request/s. Starts are spaced 1.15 s in the worker so that, after network and
   // event-loop jitter, the server still sees ≥ 1 s between requests.
-  const scheduler = createScheduler({ minIntervalMs: { [SEMANTIC_SCHOLAR_HOST]: 1_150, [OPENALEX_HOST]: 100 } });
+  const scheduler = createScheduler({
+    minIntervalMs: { [SEMANTIC_SCHOLAR_HOST]: 1_150, [OPENALEX_HOST]: 100 },
+    pacingStore: createStoragePacingStore(),
+  });
   const fetchImpl = (input: string, init?: RequestInit) => fetch(input, init);
   const source = createSemanticScholarClient({ fetch: fetchImpl, scheduler, apiKey: () => settings.s2ApiKey });
   const openAlex = createOpenAlexClient({ fetch: fetchImpl, scheduler, apiKey: () => settings.openAlexKey });

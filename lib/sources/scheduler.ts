@@ -24,7 +24,20 @@ export interface RequestScheduler {
 export const SEMANTIC_SCHOLAR_HOST = 'api.semanticscholar.org';
 export const OPENALEX_HOST = 'api.openalex.org';
 
+/** Where a host's pacing survives a service-worker restart (MV3 stops idle workers mid-fetch). */
+export interface PacingStore {
+  load(): Promise<Record<string, HostPacing>>;
+  save(host: string, pacing: HostPacing): void;
+}
+
+export interface HostPacing {
+  lastStartAt: number;
+  notBefore: number;
+}
+
 export interface SchedulerOptions {
+  /** Restores the last start and any pending wait per host, so a restarted worker stays polite. */
+  pacingStore?: PacingStore;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** In [0, 1); drives the jitter. */
@@ -89,6 +102,27 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
 
   const queues = new Map<string, HostQueue>();
   const listeners = new Set<(state: SchedulerState) => void>();
+  const restoredPacing: Promise<Record<string, HostPacing>> = options.pacingStore
+    ? options.pacingStore.load().catch(() => ({}))
+    : Promise.resolve({});
+  const restoredHosts = new Set<string>();
+
+  async function restorePacing(queue: HostQueue, host: string): Promise<void> {
+    if (restoredHosts.has(host)) return;
+    restoredHosts.add(host);
+    const saved = (await restoredPacing)[host];
+    if (!saved) return;
+    if (Number.isFinite(saved.lastStartAt)) queue.lastStartAt = Math.max(queue.lastStartAt, saved.lastStartAt);
+    if (Number.isFinite(saved.notBefore)) queue.notBefore = Math.max(queue.notBefore, saved.notBefore);
+  }
+
+  function persistPacing(queue: HostQueue, host: string): void {
+    try {
+      options.pacingStore?.save(host, { lastStartAt: queue.lastStartAt, notBefore: queue.notBefore });
+    } catch {
+      // Losing pacing across a restart only costs politeness margin, never the request.
+    }
+  }
 
   function queueFor(host: string): HostQueue {
     let queue = queues.get(host);
@@ -133,9 +167,11 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
   }
 
   async function run<T>(host: string, queue: HostQueue, attempt: () => Promise<AttemptResult<T>>, signal: AbortSignal | undefined): Promise<T> {
+    await restorePacing(queue, host);
     for (let attempts = 1; ; attempts++) {
       await waitForTurn(queue, host, signal);
       queue.lastStartAt = now();
+      persistPacing(queue, host);
       update(queue, { attempts });
       const result = await attempt();
 
@@ -154,6 +190,7 @@ export function createScheduler(options: SchedulerOptions = {}): RequestSchedule
       const delay = Math.max(retryAfterMs ?? 0, backoffDelay(attempts));
       const retryAt = now() + delay;
       queue.notBefore = Math.max(queue.notBefore, retryAt);
+      persistPacing(queue, host);
       const rateLimited = error.kind === 'rate-limited';
       const limit = rateLimited ? maxRateLimitedAttempts : maxServerAttempts;
       const waitTooLong = retryAfterMs !== null && retryAfterMs > maxRetryAfterMs;

@@ -219,3 +219,43 @@ describe('request scheduler', () => {
     await expect(scheduler.schedule('not a url', async () => ok(1))).rejects.toMatchObject({ kind: 'bad-request' });
   });
 });
+
+describe('pacing across a service-worker restart', () => {
+  it('a restarted worker waits out the previous worker’s spacing and backoff', async () => {
+    const saved = new Map<string, { lastStartAt: number; notBefore: number }>();
+    const store = {
+      load: async () => Object.fromEntries(saved),
+      save: (host: string, pacing: { lastStartAt: number; notBefore: number }) => void saved.set(host, { ...pacing }),
+    };
+    const first = setup({ pacingStore: store });
+    const t0 = first.clock.now();
+    await first.clock.run(first.scheduler.schedule(S2_URL, async () => ok('before the restart')));
+    expect(saved.get(S2_HOST)?.lastStartAt).toBe(t0);
+
+    // A new worker 300 ms later: a fresh scheduler, same store, clock carried on.
+    const clock = createVirtualClock(t0 + 300);
+    const restarted = createScheduler({ now: clock.now, sleep: clock.sleep, random: () => 0.5, pacingStore: store });
+    const script = scripted(clock, [ok('after the restart')]);
+    expect(await clock.run(restarted.schedule(S2_URL, script.attempt))).toBe('after the restart');
+    expect(script.starts).toEqual([t0 + 1_000]);
+  });
+
+  it('honours a Retry-After that the previous worker was waiting out', async () => {
+    const store = {
+      load: async () => ({ [S2_HOST]: { lastStartAt: 1_750_000_000_000, notBefore: 1_750_000_030_000 } }),
+      save: () => {},
+    };
+    const clock = createVirtualClock(1_750_000_005_000);
+    const scheduler = createScheduler({ now: clock.now, sleep: clock.sleep, random: () => 0.5, pacingStore: store });
+    const script = scripted(clock, [ok('x')]);
+    await clock.run(scheduler.schedule(S2_URL, script.attempt));
+    expect(script.starts).toEqual([1_750_000_030_000]);
+  });
+
+  it('still runs requests when the store cannot be read', async () => {
+    const store = { load: () => Promise.reject(new Error('storage gone')), save: () => {} };
+    const clock = createVirtualClock();
+    const scheduler = createScheduler({ now: clock.now, sleep: clock.sleep, pacingStore: store });
+    expect(await clock.run(scheduler.schedule(S2_URL, async () => ok('fine')))).toBe('fine');
+  });
+});
