@@ -32,7 +32,7 @@ export default defineConfig({
     ],
     commands: {
       'toggle-panel': {
-        suggested_key: { default: 'Alt+Shift+C' },
+        suggested_key: { default: 'Alt+Shift+H' },
         description: 'Show or hide the citation hub panel',
       },
     },

@@ -34,7 +34,7 @@ export function ImportPanel({ onImport }: ImportPanelProps) {
       const content = await file.text();
       setResult(describeImport(await onImport(content)));
     } catch (failure) {
-      setError(`"${file.name}" was not imported, the library is unchanged: ${errorMessage(failure)}`);
+      setError(`"${file.name}": ${errorMessage(failure)}`);
     } finally {
       setBusy(false);
     }

@@ -106,7 +106,7 @@ export function PopupApp({ api: givenApi }: PopupAppProps) {
         <section class="this-tab" aria-label="This tab">
           <p class="this-paper">arXiv:{current.page.id}</p>
           <p class="hint">
-            The citation hub panel is on this page. Press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd> to show or hide
+            The citation hub panel is on this page. Press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd> to show or hide
             it.
           </p>
         </section>

@@ -11,8 +11,9 @@
  *                                `sampleSize` (2,000) citing papers: influential first, then the most cited,
  *                                then the rest as listed. Gives their references (co-citation) and TL;DRs.
  *   cocitedMeta      1 request   getPapers for the top 30 co-cited works (ranked by the injected topCoCitedIds).
- *   recommendations  1 request   getRecommendations(paperId, 'recent', 20); a second one from 'all-cs'
- *                                only when 'recent' is empty (older papers).
+ *   recommendations  1 request   getRecommendations(paperId, 'recent', 50); a second one from 'all-cs'
+ *                                only when fewer than 5 of them are new to the hub (older papers get an
+ *                                empty 'recent' pool; famous ones get mostly their own citing papers).
  *   classify         0 requests  sentences are labelled as their page arrives; done when the listing is.
  *
  * Every step is committed (persisted, then published) before the next request is sent, so a worker
@@ -39,7 +40,15 @@ export const CITATION_CEILING = 9_999;
 export const MAX_EMPTY_PAGES_IN_A_ROW = 2;
 export const BATCH_CHUNK_SIZE = 500;
 export const COCITED_TOP_N = 30;
-export const RECOMMENDATION_LIMIT = 20;
+export const RECOMMENDATION_LIMIT = 50;
+/** Fewer recommendations than this that are new to the hub trigger the 'all-cs' pool. */
+export const MIN_NEW_RECOMMENDATIONS = 5;
+
+function countNewRecommendations(recommendations: readonly Paper[], data: HubData): number {
+  const known = new Set<string>([...data.citations.map((citation) => citation.citing.paperId), ...Object.keys(data.coCitedPapers)]);
+  if (data.paper) known.add(data.paper.paperId);
+  return recommendations.filter((paper) => !known.has(paper.paperId)).length;
+}
 
 /** A failure that ends the run, with the stage it happened in. */
 export class StageError extends Error {
@@ -276,9 +285,12 @@ export async function runPipeline(start: PipelineWork, ctx: PipelineContext): Pr
     let data: HubData;
     try {
       let recommendations = await send('recommendations', () => ctx.source.getRecommendations(paperId, 'recent', RECOMMENDATION_LIMIT));
-      // The 'recent' pool is often empty for older papers.
-      if (recommendations.length === 0) {
-        recommendations = await send('recommendations', () => ctx.source.getRecommendations(paperId, 'all-cs', RECOMMENDATION_LIMIT));
+      // The panel shows only papers not already listed as citing or co-cited: when 'recent' leaves
+      // too few of those, the 'all-cs' pool is asked too and merged behind it.
+      if (countNewRecommendations(recommendations, work.data) < MIN_NEW_RECOMMENDATIONS) {
+        const more = await send('recommendations', () => ctx.source.getRecommendations(paperId, 'all-cs', RECOMMENDATION_LIMIT));
+        const seen = new Set(recommendations.map((paper) => paper.paperId));
+        recommendations = [...recommendations, ...more.filter((paper) => !seen.has(paper.paperId))];
       }
       data = withStage({ ...work.data, recommendations }, 'recommendations', { status: 'done', done: recommendations.length, total: recommendations.length });
     } catch (error) {

@@ -603,9 +603,15 @@ export function buildSampleDataset(options: SampleDataOptions = {}): SampleS2Dat
   const scalingLawsRecommendations = recommendedKeys
     .filter((key) => key !== 'scalingLaws' && /scaling laws?\b|compute-optimal/i.test(registry.get(key).title))
     .concat(['gopher', 'emergent']);
+  const asRecommendations = (keys: string[]) => keys.map((key) => toRecommendationJson(papers[registry.get(key).paperId] as SamplePaperJson));
+  // Scaling Laws' 'recent' pool is, as for famous papers on S2, mostly its own citing papers; its
+  // 'all-cs' pool is the broader scaling-LM neighbourhood, so the panel's fallback has work to do.
   const recommendationsOf: Record<string, SampleRecommendationJson[]> = {
-    [gopherId]: recommendedKeys.map((key) => toRecommendationJson(papers[registry.get(key).paperId] as SamplePaperJson)),
-    [scalingLawsId]: scalingLawsRecommendations.map((key) => toRecommendationJson(papers[registry.get(key).paperId] as SamplePaperJson)),
+    [gopherId]: asRecommendations(recommendedKeys),
+    [scalingLawsId]: asRecommendations(recommendedKeys.filter((key) => key !== 'scalingLaws')),
+  };
+  const recentRecommendationsOf: Record<string, SampleRecommendationJson[]> = {
+    [scalingLawsId]: asRecommendations(scalingLawsRecommendations),
   };
 
   const arxivToPaperId: Record<string, string> = {};
@@ -614,7 +620,7 @@ export function buildSampleDataset(options: SampleDataOptions = {}): SampleS2Dat
   }
   if (arxivToPaperId[SAMPLE_ARXIV_IDS.notIndexed]) throw new Error('the not-indexed sample id must stay unknown');
 
-  return { papers, citationsOf, referencesOf: referencesById, recommendationsOf, arxivToPaperId };
+  return { papers, citationsOf, referencesOf: referencesById, recommendationsOf, recentRecommendationsOf, arxivToPaperId };
 }
 
 /** The exact bytes written to tests/fixtures/sample/s2-dataset.json. */

@@ -80,6 +80,8 @@ export interface SampleS2Dataset {
   citationsOf: Record<string, SampleCitationEdgeJson[]>;
   referencesOf: Record<string, string[]>;
   recommendationsOf: Record<string, SampleRecommendationJson[]>;
+  /** `from=recent` pool where it differs from `recommendationsOf` (the `all-cs` pool). */
+  recentRecommendationsOf?: Record<string, SampleRecommendationJson[]>;
   arxivToPaperId: Record<string, string>;
 }
 

@@ -148,7 +148,7 @@ describe('importing the backup into a fresh profile', () => {
     const file = JSON.stringify({ ...good, entries: [extra, broken] });
 
     await library.importFile('broken-backup.json', file);
-    await expect.poll(() => library.importAlert.textContent()).toMatch(/^"broken-backup\.json" was not imported, the library is unchanged: /);
+    await expect.poll(() => library.importAlert.textContent()).toMatch(/^"broken-backup\.json": Import rejected, the library was not changed: /);
     // The precise problem: which entry, which field, what was found.
     expect(await library.importAlert.textContent()).toMatch(/: entries\[1\]\.paper\.title: expected string, got 42$/);
     expect(await library.importStatus.textContent()).toBe('');

@@ -130,7 +130,7 @@ describe('toolbar popup', () => {
     await renderPopup('https://arxiv.org/abs/2112.11446v3');
     expect(document.querySelector('[data-action="open-side-panel"]')).toBeNull();
     expect(screen.getByText('arXiv:2112.11446')).toBeTruthy();
-    expect(screen.getByText(/The citation hub panel is on this page\./).textContent).toContain('Alt+Shift+C');
+    expect(screen.getByText(/The citation hub panel is on this page\./).textContent).toContain('Alt+Shift+H');
   });
 
   it('lists the 10 most recent saves; each opens its arXiv page, else its Semantic Scholar page', async () => {

@@ -66,6 +66,7 @@ const Dataset = z
     citationsOf: z.record(z.string(), z.array(Edge)),
     referencesOf: z.record(z.string(), z.array(z.string())),
     recommendationsOf: z.record(z.string(), z.array(Recommendation)),
+    recentRecommendationsOf: z.record(z.string(), z.array(Recommendation)).optional(),
     arxivToPaperId: z.record(z.string(), z.string()),
   })
   .strict();
@@ -233,6 +234,15 @@ describe('sample S2 dataset: content a user sees', () => {
     const palm = recs.find((rec) => rec.title === 'PaLM: Scaling Language Modeling with Pathways');
     expect(palm?.abstract).toBe(lines[lines.indexOf('PaLM: Scaling Language Modeling with Pathways') + 1]);
     expect(dataset.recommendationsOf[paperOf(SAMPLE_ARXIV_IDS.scalingLaws).paperId]?.length).toBeGreaterThan(5);
+  });
+
+  it("gives Scaling Laws a 'recent' pool of its own citing papers and a broader 'all-cs' pool", () => {
+    const scalingLaws = paperOf(SAMPLE_ARXIV_IDS.scalingLaws).paperId;
+    const citing = new Set((dataset.citationsOf[scalingLaws] ?? []).map((edge) => edge.citingPaper.paperId));
+    const recent = dataset.recentRecommendationsOf?.[scalingLaws] ?? [];
+    const allCs = dataset.recommendationsOf[scalingLaws] ?? [];
+    expect(recent.length).toBeGreaterThan(0);
+    expect(allCs.filter((rec) => !citing.has(rec.paperId) && rec.paperId !== scalingLaws).length).toBeGreaterThanOrEqual(5);
   });
 
   it('uses the real TL;DRs of the representative citing papers', () => {
