@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { LibraryEntry } from '../../lib/db/database';
+import { landingPageLinks } from '../shared/links';
 import { errorMessage } from './errors';
 import { formatDate, isoDate } from './format';
 import { NotesEditor } from './NotesEditor';
-import { paperLinks } from './paperLinks';
 import { TagEditor } from './TagEditor';
 import { authorLine, displayTitle, labelTitle } from './text';
 
@@ -25,7 +25,7 @@ export function EntryRow({ entry, index, selected, onSelect, onUpdate, onDelete 
   const title = displayTitle(paper.title);
   const label = labelTitle(paper.title);
   const idBase = `entry-${index}`;
-  const links = paperLinks(paper);
+  const links = landingPageLinks(paper);
   const details = [paper.year?.toString(), paper.venue?.trim()].filter((part): part is string => !!part);
 
   return (

@@ -6,6 +6,7 @@
 import type { Citation, CitationSentence } from '../domain/citation';
 import type { Intent } from '../domain/labels';
 import type { Paper } from '../domain/paper';
+import { seededRandom } from '../random';
 import type { BatchRecord, CitationPage, CitationSource, RecommendationPool } from '../sources/types';
 import type { SentenceLabeler, TopCoCitedIds } from './deps';
 import { createSentenceLabeler } from './labelling';
@@ -32,18 +33,6 @@ export interface CorpusOptions {
   recentRecommendations?: number;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hexId(prefix: string, n: number): string {
   return (prefix + n.toString(16)).padStart(40, '0');
 }
@@ -59,7 +48,7 @@ const SENTENCES: ReadonlyArray<{ text: string; sourceIntents: Intent[] }> = [
 
 export function generateCorpus(options: CorpusOptions): FakeCorpus {
   const arxivId = options.arxivId ?? '1706.03762';
-  const rand = random(options.seed ?? 42);
+  const rand = seededRandom(options.seed ?? 42);
   const targetId = hexId('a', 1);
   const poolSize = 300;
   const works: Record<string, Paper> = {};

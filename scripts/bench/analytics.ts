@@ -11,22 +11,11 @@ import { STAGES, type HubData } from '../../lib/domain/hub';
 import type { Intent, Polarity } from '../../lib/domain/labels';
 import type { Paper } from '../../lib/domain/paper';
 import { buildExplorerRows, buildHubView, filterExplorer, topCoCitedIds } from '../../lib/analytics';
+import { seededRandom } from '../../lib/random';
 import { formatFigure, type Figure } from './figure';
 
 const BASE = { citingPapers: 3_000, sentences: 10_000, referenceEdges: 50_000, worksPool: 12_000 };
 const RUNS = 11;
-
-/** mulberry32: a tiny, well-distributed seeded PRNG, so every run measures the same hub. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vi', 'so', 'pe', 'dra', 'xen', 'qua', 'tor', 'lin', 'mex', 'bar'];
 const COMMON = ['scaling', 'language', 'transformer', 'training', 'compute', 'loss', 'data', 'benchmark', 'reasoning', 'tasks'];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { seededRandom } from '../../lib/random';
 
 /*
  * Seeded randomness for the sample builders: the same seed always yields the same dataset, so the
@@ -19,16 +20,8 @@ export interface Rng {
   sample<T>(items: readonly T[], count: number): T[];
 }
 
-/** mulberry32: tiny, fast, and good enough for fixture generation. */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { latexToText } from '../../components/shared/latexText';
 import { displayTitle, readableText } from '../../components/shared/displayText';
 import { formatAge, formatCount, formatDuration, secondsUntil } from '../../components/shared/format';
-import { arxivAbsUrl, doiUrl, safeHttpsUrl } from '../../components/shared/links';
+import type { Paper } from '../../lib/domain/paper';
+import { arxivAbsUrl, doiUrl, landingPageLinks, paperLinks, primaryPaperUrl, safeHttpsUrl } from '../../components/shared/links';
 import { REPO_ROOT } from '../paths';
 
 describe('latexToText', () => {
@@ -77,21 +78,64 @@ describe('formatting', () => {
 });
 
 describe('links', () => {
+  const openAlexPaper: Paper = { paperId: 'openalex:W2741809807', title: 't', authors: [] };
+
   it('accepts only absolute https URLs without credentials', () => {
     expect(safeHttpsUrl('https://example.org/a?b=1')).toBe('https://example.org/a?b=1');
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'http://example.org', '/relative', 'https://user:pw@example.org', '']) {
-      expect(safeHttpsUrl(bad), bad).toBeNull();
+    expect(safeHttpsUrl('https://openalex.org/W1')).toBe('https://openalex.org/W1');
+    const bad = ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', ' data:text/html,x', 'http://example.org', '/relative', 'https//x'];
+    for (const url of [...bad, 'https://user:pw@example.org', '', undefined]) {
+      expect(safeHttpsUrl(url), url).toBeNull();
     }
   });
 
-  it('builds arXiv and DOI links only from well-formed ids', () => {
+  it('builds arXiv links only from well-formed ids, to the version-less abstract page', () => {
     expect(arxivAbsUrl('2112.11446')).toBe('https://arxiv.org/abs/2112.11446');
     expect(arxivAbsUrl('hep-th/9901001')).toBe('https://arxiv.org/abs/hep-th/9901001');
-    expect(arxivAbsUrl('math.GT/0309136v2')).toBe('https://arxiv.org/abs/math.GT/0309136v2');
+    // The canonical id: version and subject class dropped (arXiv redirects both to the same page).
+    expect(arxivAbsUrl('math.GT/0309136v2')).toBe('https://arxiv.org/abs/math/0309136');
+    expect(arxivAbsUrl('arXiv:1706.03762v7')).toBe('https://arxiv.org/abs/1706.03762');
     expect(arxivAbsUrl('../../evil')).toBeNull();
+    expect(arxivAbsUrl('1713.00001')).toBeNull(); // there is no 13th month
+  });
+
+  it('builds DOI links with the DOI path encoded, and ignores non-DOIs', () => {
     expect(doiUrl('10.1145/3442188.3445922')).toBe('https://doi.org/10.1145/3442188.3445922');
-    expect(doiUrl('10.1000/a b?c#d')).toBe('https://doi.org/10.1000/a%20b%3Fc%23d');
+    expect(doiUrl('10.1000/a?c#d')).toBe('https://doi.org/10.1000/a%3Fc%23d');
+    expect(doiUrl('10.1000/a<b>#c')).toBe('https://doi.org/10.1000/a%3Cb%3E%23c');
+    expect(doiUrl('https://doi.org/10.1145/3292500.3330701')).toBe('https://doi.org/10.1145/3292500.3330701');
+    expect(doiUrl('10.1000/with space')).toBeNull();
     expect(doiUrl('javascript:alert(1)')).toBeNull();
+  });
+
+  it('orders arXiv, source page, DOI, skipping invalid ids and foreign hosts', () => {
+    expect(landingPageLinks({ ...openAlexPaper, url: 'https://openalex.org/W2741809807', doi: '10.1145/3292500' })).toEqual([
+      { label: 'OpenAlex', href: 'https://openalex.org/W2741809807' },
+      { label: 'DOI', href: 'https://doi.org/10.1145/3292500' },
+    ]);
+    // The OpenAlex page comes from the id, so a hostile url cannot replace it.
+    expect(landingPageLinks({ ...openAlexPaper, url: 'javascript:alert(1)' })).toEqual([{ label: 'OpenAlex', href: 'https://openalex.org/W2741809807' }]);
+    expect(landingPageLinks({ ...openAlexPaper, paperId: '8342B592FE238F3D230E4959B06FD10153C45DB1', arxivId: '2203.15556' })).toEqual([
+      { label: 'arXiv', href: 'https://arxiv.org/abs/2203.15556' },
+      { label: 'Semantic Scholar', href: 'https://www.semanticscholar.org/paper/8342b592fe238f3d230e4959b06fd10153c45db1' },
+    ]);
+    // An unparseable arXiv id and urls that merely mention a known site give no links.
+    for (const url of ['https://evil.example/semanticscholar.org', 'https://evilsemanticscholar.org/paper/x', 'https://example.org/paper']) {
+      expect(landingPageLinks({ ...openAlexPaper, paperId: 'x', arxivId: '../../evil', url }), url).toEqual([]);
+    }
+    expect(landingPageLinks({ ...openAlexPaper, paperId: 'x', url: 'https://www.semanticscholar.org/paper/abc' })).toEqual([
+      { label: 'Semantic Scholar', href: 'https://www.semanticscholar.org/paper/abc' },
+    ]);
+  });
+
+  it('adds the open-access PDF for the panel only, and the popup opens the first landing page', () => {
+    const paper: Paper = { ...openAlexPaper, doi: '10.1145/3292500', openAccessPdfUrl: 'https://arxiv.org/pdf/2112.11446' };
+    expect(paperLinks(paper).map((link) => link.label)).toEqual(['OpenAlex', 'DOI', 'Open-access PDF']);
+    expect(landingPageLinks(paper).map((link) => link.label)).toEqual(['OpenAlex', 'DOI']);
+    expect(paperLinks({ ...paper, openAccessPdfUrl: 'data:text/html,x' }).map((link) => link.label)).toEqual(['OpenAlex', 'DOI']);
+    expect(primaryPaperUrl({ ...paper, arxivId: 'arXiv:1706.03762v7' })).toBe('https://arxiv.org/abs/1706.03762');
+    expect(primaryPaperUrl({ ...paper, paperId: 'x' })).toBe('https://doi.org/10.1145/3292500');
+    expect(primaryPaperUrl({ paperId: 'x', title: 't', authors: [] })).toBeNull();
   });
 });
 

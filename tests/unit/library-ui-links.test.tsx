@@ -1,39 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Paper } from '../../lib/domain/paper';
 import { subscribeToLibraryChanges, type ChangePort } from '../../components/library/libraryChanges';
-import { doiLink, httpsUrl, paperLinks, primaryPaperUrl } from '../../components/library/paperLinks';
 import { safeFilename } from '../../components/library/download';
 import { authorLine } from '../../components/library/text';
 import { backupIsOverdue, formatBytes } from '../../components/library/format';
-
-const base: Paper = { paperId: 'openalex:W2741809807', title: 't', authors: [] };
-
-describe('paper links', () => {
-  it('accept only https URLs', () => {
-    expect(httpsUrl('https://openalex.org/W1')).toBe('https://openalex.org/W1');
-    for (const bad of ['http://openalex.org/W1', 'javascript:alert(1)', ' data:text/html,x', 'https//x', '', undefined]) {
-      expect(httpsUrl(bad)).toBeNull();
-    }
-  });
-
-  it('build DOI links with the DOI path encoded, and ignore non-DOIs', () => {
-    expect(doiLink({ doi: '10.1000/a<b>#c' })).toBe('https://doi.org/10.1000/a%3Cb%3E%23c');
-    expect(doiLink({ doi: '10.1000/with space' })).toBeNull();
-    expect(doiLink({ doi: 'https://doi.org/10.1145/3292500.3330701' })).toBe('https://doi.org/10.1145/3292500.3330701');
-    expect(doiLink({ doi: 'javascript:alert(1)' })).toBeNull();
-  });
-
-  it('order arXiv, Semantic Scholar, OpenAlex, DOI, skipping invalid ids and foreign hosts', () => {
-    expect(paperLinks({ ...base, url: 'https://openalex.org/W2741809807', doi: '10.1145/3292500' })).toEqual([
-      { label: 'OpenAlex', href: 'https://openalex.org/W2741809807' },
-      { label: 'DOI', href: 'https://doi.org/10.1145/3292500' },
-    ]);
-    // An arXiv id that does not parse and an S2 url on another host give no links.
-    expect(paperLinks({ ...base, paperId: 'x', arxivId: '../../evil', url: 'https://evil.example/semanticscholar.org' })).toEqual([]);
-    expect(primaryPaperUrl({ ...base, arxivId: 'arXiv:1706.03762v7' })).toBe('https://arxiv.org/abs/1706.03762');
-  });
-});
 
 describe('small formatters', () => {
   it('author lines', () => {

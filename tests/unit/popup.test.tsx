@@ -29,7 +29,8 @@ const NO_ARXIV = saved(
   { paperId: '649def34f8be52c8b66281af98ae884c09aef38b', authors: ['W. Ammar', 'D. Groeneveld', 'C. Bhagavatula', 'I. Beltagy'] },
   2,
 );
-const NO_LINK = saved('doi:10.1/x', 'A paper with no usable link', { paperId: 'openalex:W1', url: 'javascript:alert(1)' }, 1);
+// Neither the id (not an OpenAlex work id) nor the url (not https) gives a page to open.
+const NO_LINK = saved('doi:10.1/x', 'A paper with no usable link', { paperId: 'openalex:javascript:alert(1)', url: 'javascript:alert(1)' }, 1);
 
 function fakePopupApi(tabUrl: string | null, library: LibraryEntry[] = [GOPHER, NO_ARXIV, NO_LINK]) {
   const calls: Request[] = [];

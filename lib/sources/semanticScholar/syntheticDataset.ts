@@ -1,3 +1,4 @@
+import { seededRandom } from '../../random';
 import type { SemanticScholarDataset } from './sampleServer';
 import type { S2CitationEdgeJson, S2PaperJson } from './schemas';
 
@@ -23,7 +24,7 @@ export interface LargeDatasetOptions {
  * for a given seed; no clock, no I/O.
  */
 export function generateLargeDataset(options: LargeDatasetOptions): SemanticScholarDataset {
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const chance = (p: number) => random() < p;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -218,18 +219,6 @@ export function generateLargeDataset(options: LargeDatasetOptions): SemanticScho
     recommendationsOf: { [targetId]: recommended },
     recentRecommendationsOf: { [targetId]: recommended.filter((paper) => (paper.year ?? 0) >= lastYear - 1) },
     arxivToPaperId: { [options.arxivId]: targetId },
-  };
-}
-
-/** Small, fast, seedable PRNG (public-domain mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
