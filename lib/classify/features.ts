@@ -1,0 +1,302 @@
+/**
+ * Turns a citation sentence into hashed features. Inference streams them (`visitFeatures`);
+ * training collects the same stream into vectors (`extractFeatures`), so the model always sees
+ * text prepared exactly as it was during training. No browser or Node APIs: this runs in the
+ * extension's service worker and in Node scripts alike.
+ */
+
+/** Longer texts are cut here: a citation sentence is ~220 characters, and a cap bounds inference time. */
+export const MAX_TEXT_CHARS = 1200;
+
+export interface FeatureConfig {
+  /** Hash buckets = 2^hashBits. */
+  hashBits: number;
+  /** Word n-gram orders used, e.g. [1, 2]. */
+  wordNgrams: readonly number[];
+  /** Shortest and longest character n-gram taken from the normalised text. */
+  charNgramMin: number;
+  charNgramMax: number;
+  /** Weight of the word and character blocks; each block is scaled by weight / sqrt(its n-gram count). */
+  wordBlockWeight: number;
+  charBlockWeight: number;
+  /** Hand-written cue phrases (matched on normalised text) and the weight of that block. */
+  cueBlockWeight: number;
+  /**
+   * Replace capitalised words inside a sentence (mostly author and system names) by one token.
+   * Names say which paper is cited, not how; masking them keeps the model from learning that
+   * "sentences mentioning Brown" tend to be critical.
+   */
+  maskNames: boolean;
+}
+
+/** A sparse vector: bucket indices strictly increasing, values aligned. */
+export interface SparseVector {
+  indices: Uint32Array;
+  values: Float64Array;
+}
+
+const CITATION_TOKEN = ' @cite ';
+
+// Bracketed numeric references, bracketed and parenthesised author–year references all become one
+// token, so "(Jing and McKeown, 2000)", "[Brown et al., 1993]" and "[12, 22]" look alike to the model.
+const NUMERIC_REFERENCE = /\[[\d\s,;–—-]{1,60}\]/g;
+const BRACKETED_AUTHOR_YEAR = /\[[^[\]]{0,120}?(?:1[89]|20)\d\d[a-z]?[^[\]]{0,60}\]/g;
+const PARENTHESISED_REFERENCE = /\((?:[^()]{0,120}?(?:1[89]|20)\d\d[a-z]?)(?:[^()]{0,80})\)/g;
+const ET_AL = /\bet\s+al\b\.?/g;
+// A capitalised word that follows a lower-case word or a comma/bracket, i.e. not a sentence start.
+const MID_SENTENCE_NAME = /(?<=[\p{Ll}\d,;:()\]]\s+)\p{Lu}\p{Ll}[\p{L}’'-]*/gu;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]+/g;
+const WORD = /[\p{L}\p{N}@]+(?:['’][\p{L}]+)?/gu;
+
+/** Lower-cased, citation markers replaced by one token, digits collapsed, whitespace squeezed. */
+export function normaliseText(raw: unknown, maskNames = false): string {
+  if (typeof raw !== 'string' || raw.length === 0) return '';
+  let text = raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw;
+  text = text.normalize('NFKC');
+  if (maskNames) text = text.replace(MID_SENTENCE_NAME, '@name');
+  text = text.toLowerCase().replace(CONTROL_CHARACTERS, ' ');
+  text = text
+    .replace(NUMERIC_REFERENCE, CITATION_TOKEN)
+    .replace(BRACKETED_AUTHOR_YEAR, CITATION_TOKEN)
+    .replace(PARENTHESISED_REFERENCE, CITATION_TOKEN)
+    .replace(ET_AL, ' etal ')
+    .replace(/\d+(?:[.,]\d+)*/g, '0');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function tokenise(normalised: string): string[] {
+  return normalised.match(WORD) ?? [];
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units, seeded so the word, char and cue blocks use different buckets. */
+export function hashString(text: string, seed: number): number {
+  let hash = (FNV_OFFSET ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, FNV_PRIME);
+  }
+  return hash >>> 0;
+}
+
+/** Final avalanche (murmur3 fmix) so low bits are usable as a bucket index. */
+function mix(hash: number): number {
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+function combine(left: number, right: number): number {
+  return mix((Math.imul(left, 0x9e3779b1) ^ right) >>> 0);
+}
+
+const WORD_SEED = 0x1b873593;
+const CHAR_SEED = 0x2c1b3c6d;
+const CUE_SEED = 0x5bd1e995;
+
+/**
+ * Phrases that signal how a work is being cited. The n-grams can learn most of these,
+ * but for the rare classes (contrasting: ~200 training sentences) an explicit, shared cue
+ * lets every sentence with "unlike" vote for the same weight.
+ */
+export const CUE_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  contrast: [
+    'unlike', 'in contrast', 'by contrast', 'contrary to', 'however', 'whereas', 'but', 'although', 'though',
+    'while', 'instead', 'rather than', 'on the other hand', 'differs', 'differ', 'different from',
+    'as opposed to', 'despite', 'in spite of', 'nevertheless', 'nonetheless', 'yet', 'still',
+  ],
+  negation: [
+    'not', 'no', 'never', 'neither', 'nor', 'without', 'cannot', "can't", "doesn't", "don't", "didn't",
+    "isn't", "aren't", "wasn't", "weren't", "won't", 'none', 'nothing', 'hardly', 'rarely',
+  ],
+  weakness: [
+    'fail', 'fails', 'failed', 'failing', 'failure', 'suffer', 'suffers', 'suffered', 'suffering', 'limited',
+    'limitation', 'limitations', 'limit', 'limits', 'problem', 'problems', 'problematic', 'drawback',
+    'drawbacks', 'disadvantage', 'disadvantages', 'shortcoming', 'shortcomings', 'weakness', 'weaknesses',
+    'poor', 'poorly', 'unable', 'not able', 'lack', 'lacks', 'lacking', 'difficult', 'difficulty',
+    'difficulties', 'expensive', 'costly', 'slow', 'inefficient', 'intractable', 'inadequate', 'insufficient',
+    'inconsistent', 'ignore', 'ignores', 'ignored', 'ignoring', 'overlook', 'overlooks', 'neglect', 'neglects',
+    'restricted', 'restrictive', 'restriction', 'weak', 'worse', 'worst', 'lower', 'hard to', 'not suitable',
+    'unsuitable', 'impractical', 'unrealistic', 'sparse', 'sparseness', 'sparsity', 'noisy', 'naive',
+    'simplistic', 'crude', 'ad hoc', 'brittle', 'cumbersome', 'complicated', 'complex', 'controversial',
+    'questionable', 'unclear', 'unreliable', 'inaccurate', 'incorrect', 'wrong', 'error-prone', 'errors',
+    'only', 'merely', 'too', 'unfortunately', 'elusive', 'susceptible', 'vulnerable', 'prone',
+    'degrade', 'degrades', 'degradation', 'harm', 'hurts', 'bottleneck', 'impossible', 'infeasible',
+    'insensitive', 'inappropriate', 'incomplete', 'little', 'rather', 'obscure', 'arbitrary', 'heuristic',
+    'heuristics', 'unnecessary', 'redundant', 'overfitting', 'biased', 'bias', 'deficiency', 'deficiencies',
+  ],
+  improvement: [
+    'outperform', 'outperforms', 'outperformed', 'outperforming', 'better than', 'improve', 'improves',
+    'improved', 'improvement', 'improvements', 'improving', 'superior', 'superior to', 'higher than',
+    'more accurate', 'significantly better', 'surpass', 'surpasses', 'beats', 'gains', 'gain',
+    'advantage', 'advantages', 'advantageous', 'faster than', 'more robust', 'more efficient',
+  ],
+  ourWork: [
+    'our method', 'our approach', 'our system', 'our model', 'our algorithm', 'our parser', 'our work',
+    'our technique', 'our framework', 'we propose', 'we present', 'we show', 'we found', 'this paper',
+    'in this paper', 'in this work', 'the proposed', 'our proposed', 'our experiments',
+  ],
+  praise: [
+    'successful', 'successfully', 'success', 'effective', 'effectively', 'effectiveness', 'state of the art',
+    'good', 'excellent', 'promising', 'robust', 'accurate', 'accurately', 'accuracy', 'popular', 'widely used',
+    'widely', 'well known', 'well-known', 'powerful', 'efficient', 'efficiently', 'useful', 'usefulness',
+    'best', 'competitive', 'high quality', 'high accuracy', 'strong', 'elegant', 'impressive', 'seminal',
+    'shown to', 'has been shown', 'have been shown', 'proven', 'proved', 'attractive', 'appealing',
+    'valuable', 'beneficial', 'benefit', 'benefits', 'reliable', 'significant', 'significantly', 'notable',
+    'remarkable', 'great', 'high', 'highly', 'well', 'encouraging', 'important', 'influential', 'simple',
+    'flexible', 'principled', 'natural', 'sophisticated', 'rich', 'helpful', 'suitable', 'successes',
+    'fast', 'faster', 'simpler', 'stable', 'adequate', 'tractable', 'scalable', 'practical', 'state of art',
+    'prominent', 'progress', 'potential', 'essential', 'pioneering', 'pioneer', 'novel', 'well established',
+  ],
+  remedy: [
+    'alleviate', 'alleviates', 'reduce', 'reduces', 'reducing', 'avoid', 'avoids', 'overcome', 'overcomes',
+    'address', 'addresses', 'solve', 'solves', 'remedy', 'mitigate', 'mitigates', 'prevent', 'prevents',
+    'guarantee', 'guarantees', 'guaranteed', 'handle', 'handles', 'resolve', 'resolves', 'cope with',
+  ],
+  agreement: [
+    'consistent with', 'in agreement with', 'in line with', 'agrees with', 'agree with', 'agreement',
+    'confirm', 'confirms', 'confirmed', 'similar to', 'similarly', 'as reported', 'supports', 'support',
+    'corroborate', 'corroborates', 'in accordance with', 'also found', 'also reported', 'comparable to',
+    'consistent', 'concordance', 'analogous', 'likewise', 'same', 'replicate', 'replicated',
+  ],
+  usage: [
+    'we use', 'we used', 'we adopt', 'we adopted', 'we follow', 'we followed', 'following', 'as in',
+    'as described', 'described previously', 'described by', 'according to', 'was used', 'were used', 'using',
+    'used', 'based on', 'was performed', 'were performed', 'method of', 'protocol', 'implementation',
+    'implemented', 'we employ', 'we employed', 'employed', 'adapted from', 'was measured', 'were measured',
+    'modified', 'procedure', 'software', 'kit', 'toolkit', 'algorithm', 'technique', 'we apply', 'applied',
+    'we train', 'trained', 'we obtain', 'obtained from', 'dataset', 'corpus', 'tool', 'package',
+  ],
+  ownResult: [
+    'our results', 'our findings', 'we observed', 'our data', 'in this study', 'present study', 'our study',
+    'this finding', 'these findings', 'these results', 'observed', 'was found', 'were found', 'results',
+    'previous studies', 'previously reported', 'previous reports', 'in our study', 'current study',
+  ],
+};
+
+/** Hash of `order` consecutive tokens; word n-grams and cue phrases share it. */
+function sequenceHash(tokenHashes: readonly number[], start: number, order: number): number {
+  let hash = order;
+  for (let offset = 0; offset < order; offset++) hash = combine(hash, tokenHashes[start + offset]!);
+  return hash;
+}
+
+function hashTokens(tokens: readonly string[]): number[] {
+  return tokens.map((token) => mix(hashString(token, WORD_SEED)));
+}
+
+/** Cue phrases keyed by the same hash their token sequence gets as a word n-gram. */
+const CUE_BY_SEQUENCE_HASH: ReadonlyMap<number, string> = new Map(
+  Object.entries(CUE_GROUPS).flatMap(([group, phrases]) =>
+    phrases.map((phrase): [number, string] => {
+      const tokens = tokenise(normaliseText(phrase));
+      return [sequenceHash(hashTokens(tokens), 0, tokens.length), group];
+    }),
+  ),
+);
+/** Hashes of every leading part of every cue phrase, so matching stops at the first token that fits none. */
+const CUE_PREFIXES: ReadonlySet<number> = new Set(
+  Object.values(CUE_GROUPS)
+    .flat()
+    .flatMap((phrase) => {
+      const hashes = hashTokens(tokenise(normaliseText(phrase)));
+      return hashes.map((_, end) => sequenceHash(hashes, 0, end + 1));
+    }),
+);
+/** Single-token negations, by token hash (multi-word ones such as "not able" are cues, not negators). */
+const NEGATION_HASHES: ReadonlySet<number> = new Set(
+  CUE_GROUPS.negation!.filter((word) => !word.includes(' ')).map((word) => hashTokens(tokenise(normaliseText(word)))[0]!),
+);
+
+/** Receives each feature occurrence; a bucket may be visited more than once (a linear model sums them). */
+export type FeatureVisitor = (bucket: number, value: number) => void;
+
+/**
+ * Each block is scaled by weight / sqrt(occurrences): the L2 norm the block would have if no
+ * n-gram repeated. Unlike an exact norm this needs no counting pass, so inference stays a single
+ * streaming pass with no sorting or allocation per n-gram.
+ */
+function blockScale(weight: number, occurrences: number): number {
+  return occurrences > 0 ? weight / Math.sqrt(occurrences) : 0;
+}
+
+function visitWordNgrams(tokenHashes: readonly number[], config: FeatureConfig, mask: number, visit: FeatureVisitor): void {
+  // Unigrams skip the sentence-boundary pads; higher orders keep them ("<s> however").
+  const span = (order: number) => (order === 1 ? tokenHashes.length - 2 : tokenHashes.length - order + 1);
+  let occurrences = 0;
+  for (const order of config.wordNgrams) occurrences += Math.max(0, span(order));
+  const value = blockScale(config.wordBlockWeight, occurrences);
+  for (const order of config.wordNgrams) {
+    const first = order === 1 ? 1 : 0;
+    for (let start = first; start < first + span(order); start++) visit(sequenceHash(tokenHashes, start, order) & mask, value);
+  }
+}
+
+/** Character n-grams over the tokens joined by single spaces, hashed incrementally (FNV-1a prefix per start). */
+function visitCharNgrams(text: string, config: FeatureConfig, mask: number, visit: FeatureVisitor): void {
+  const { charNgramMin: shortest, charNgramMax: longest } = config;
+  let occurrences = 0;
+  for (let length = shortest; length <= longest; length++) occurrences += Math.max(0, text.length - length + 1);
+  const value = blockScale(config.charBlockWeight, occurrences);
+  for (let start = 0; start < text.length; start++) {
+    let hash = (FNV_OFFSET ^ CHAR_SEED) >>> 0;
+    const end = Math.min(text.length, start + longest);
+    for (let at = start; at < end; at++) {
+      hash = Math.imul(hash ^ text.charCodeAt(at), FNV_PRIME);
+      const length = at - start + 1;
+      if (length >= shortest) visit(mix((hash ^ length) >>> 0) & mask, value);
+    }
+  }
+}
+
+/** Cue groups whose meaning flips after a negation ("does not suffer", "not effective"). */
+const NEGATABLE_GROUPS = new Set(['weakness', 'praise', 'improvement']);
+const NEGATION_REACH = 3;
+
+/**
+ * Each cue group fires once with weight × (1 + ln matches). Not normalised by sentence length:
+ * one "fails" in a long sentence is as telling as in a short one. A negatable cue within three
+ * tokens after a negation counts as its own group, e.g. "weakness:negated".
+ */
+function visitCues(tokenHashes: readonly number[], config: FeatureConfig, mask: number, visit: FeatureVisitor): void {
+  const matches = new Map<string, number>();
+  let lastNegation = -Infinity;
+  for (let start = 1; start < tokenHashes.length - 1; start++) {
+    for (let order = 1; start + order < tokenHashes.length; order++) {
+      const hash = sequenceHash(tokenHashes, start, order);
+      if (!CUE_PREFIXES.has(hash)) break;
+      const group = CUE_BY_SEQUENCE_HASH.get(hash);
+      if (group === undefined) continue;
+      const negated = NEGATABLE_GROUPS.has(group) && start - lastNegation <= NEGATION_REACH;
+      const name = negated ? `${group}:negated` : group;
+      matches.set(name, (matches.get(name) ?? 0) + 1);
+    }
+    if (NEGATION_HASHES.has(tokenHashes[start]!)) lastNegation = start;
+  }
+  for (const [group, count] of matches) visit(mix(hashString(group, CUE_SEED)) & mask, config.cueBlockWeight * (1 + Math.log(count)));
+}
+
+/** Streams every feature of one sentence to `visit`; used directly by inference. */
+export function visitFeatures(raw: unknown, config: FeatureConfig, visit: FeatureVisitor): void {
+  const tokens = tokenise(normaliseText(raw, config.maskNames));
+  if (tokens.length === 0) return;
+  const tokenHashes = hashTokens(['<s>', ...tokens, '</s>']);
+  const mask = (1 << config.hashBits) - 1;
+  if (config.wordBlockWeight > 0) visitWordNgrams(tokenHashes, config, mask, visit);
+  if (config.charBlockWeight > 0) visitCharNgrams(` ${tokens.join(' ')} `, config, mask, visit);
+  if (config.cueBlockWeight > 0) visitCues(tokenHashes, config, mask, visit);
+}
+
+/** The feature vector of one sentence with repeated buckets summed, buckets ascending (for training). */
+export function extractFeatures(raw: unknown, config: FeatureConfig): SparseVector {
+  const summed = new Map<number, number>();
+  visitFeatures(raw, config, (bucket, value) => summed.set(bucket, (summed.get(bucket) ?? 0) + value));
+  const indices = Uint32Array.from(summed.keys()).sort();
+  const values = Float64Array.from(indices, (bucket) => summed.get(bucket)!);
+  return { indices, values };
+}

@@ -1,0 +1,74 @@
+/**
+ * Trains the shipped citation classifiers from the shared datasets, deterministically.
+ *   npx tsx scripts/train.ts           writes lib/classify/weights/{intent,polarity}.json and
+ *                                      tests/fixtures/heldout/{intent,polarity}.jsonl
+ *   npx tsx scripts/train.ts --check   retrains in memory and exits 1 unless every file above
+ *                                      is byte-identical to what is committed
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { REPO_ROOT } from '../tests/paths';
+import type { PackedWeights } from '../lib/classify/packedWeights';
+import { loadIntentRows, loadPolarityRows, toJsonl, type LabelledSentence } from './train/datasets';
+import type { Metrics } from './train/metrics';
+import { splitIntent, splitPolarity } from './train/splits';
+import { INTENT_TASK, POLARITY_TASK } from './train/tasks';
+import { trainTask, type TaskDefinition } from './train/trainTask';
+
+/** Hard limit per weights file: the extension ships both inside its service worker bundle. */
+const MAX_WEIGHTS_BYTES = 500_000;
+
+const WEIGHTS_DIR = resolve(REPO_ROOT, 'lib/classify/weights');
+const HELD_OUT_DIR = resolve(REPO_ROOT, 'tests/fixtures/heldout');
+
+/** One top-level key per line: compact, yet a retrain shows up as a readable diff. */
+function serialiseWeights(weights: PackedWeights): string {
+  const lines = Object.entries(weights).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+function describe(metrics: Metrics): string {
+  const recalls = Object.entries(metrics.recall).map(([label, value]) => `${label} ${(value as number).toFixed(3)}`);
+  return `macro-F1 ${metrics.macroF1.toFixed(4)}, accuracy ${metrics.accuracy.toFixed(4)}, recall ${recalls.join(' / ')}`;
+}
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const started = performance.now();
+  const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${line}`);
+
+  const intent = splitIntent(loadIntentRows());
+  const polarity = splitPolarity(loadPolarityRows());
+  log(`intent: ${intent.train.length} training rows, ${intent.heldOut.length} held out`);
+  log(`polarity: ${polarity.train.length} training rows, ${polarity.heldOut.length} held out`);
+
+  const outputs = new Map<string, string>();
+  outputs.set(resolve(HELD_OUT_DIR, 'intent.jsonl'), toJsonl(intent.heldOut));
+  outputs.set(resolve(HELD_OUT_DIR, 'polarity.jsonl'), toJsonl(polarity.heldOut));
+
+  const train = <L extends string, R extends LabelledSentence<L> & Record<string, unknown>>(definition: TaskDefinition<L>, rows: readonly R[]) => {
+    const { weights, crossValidation } = trainTask(definition, rows, log);
+    const text = serialiseWeights(weights);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_WEIGHTS_BYTES) throw new Error(`${definition.task} weights are ${bytes} bytes, over the ${MAX_WEIGHTS_BYTES} limit`);
+    log(`${definition.task}: ${weights.version}, ${weights.bucketCount} buckets, ${(bytes / 1024).toFixed(1)} KiB`);
+    log(`${definition.task}: cross-validated on training rows: ${describe(crossValidation)}`);
+    outputs.set(resolve(WEIGHTS_DIR, `${definition.task}.json`), text);
+  };
+  train(INTENT_TASK, intent.train);
+  train(POLARITY_TASK, polarity.train);
+
+  if (check) {
+    const mismatched = [...outputs].filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);
+    for (const [path] of mismatched) console.error(`differs from a fresh training run: ${relative(REPO_ROOT, path)}`);
+    log(mismatched.length === 0 ? 'check passed: committed weights and held-out files are reproducible' : 'check FAILED');
+    process.exit(mismatched.length === 0 ? 0 : 1);
+  }
+  for (const [path, text] of outputs) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    log(`wrote ${relative(REPO_ROOT, path)}`);
+  }
+}
+
+main();

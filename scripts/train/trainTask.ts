@@ -1,0 +1,131 @@
+import { extractFeatures, type FeatureConfig, type SparseVector } from '../../lib/classify/features';
+import type { PackedWeights } from '../../lib/classify/packedWeights';
+import { argmaxWithOffsets, fitTemperature, tuneOffsets, type OffsetTuning } from './calibrate';
+import type { LabelledSentence } from './datasets';
+import { columnIndex, scoreVector, trainLinearSvm, type LinearModel, type SvmOptions } from './linearSvm';
+import { computeMetrics, type Metrics } from './metrics';
+import { dequantise, packWeights, pruneAndQuantise } from './pack';
+import { groupedFolds } from './splits';
+
+export type ClassWeighting = 'none' | 'balanced' | 'sqrt-balanced';
+
+export interface TaskDefinition<L extends string> {
+  task: string;
+  labels: readonly L[];
+  features: FeatureConfig;
+  /**
+   * One or more SVMs trained on the same features; their weights are summed, which equals summing
+   * their scores, so an ensemble still ships as a single linear model.
+   */
+  members: readonly Omit<SvmOptions, 'classWeights'>[];
+  classWeighting: ClassWeighting;
+  maxBuckets: number;
+  offsets: OffsetTuning;
+  /** Folds of the training rows used to tune offsets and temperature (never the held-out rows). */
+  folds: number;
+  foldSeed: number;
+  /** Rows sharing a key stay in one fold (e.g. the cited paper), mirroring how the held-out set was cut. */
+  foldKey: (row: LabelledSentence<L> & Record<string, unknown>) => string;
+}
+
+export interface TaskResult<L extends string> {
+  weights: PackedWeights;
+  crossValidation: Metrics<L>;
+}
+
+function classWeights(labels: readonly number[], classCount: number, weighting: ClassWeighting): number[] {
+  const counts = new Array<number>(classCount).fill(0);
+  for (const label of labels) counts[label] = counts[label]! + 1;
+  return counts.map((count) => {
+    if (weighting === 'none' || count === 0) return 1;
+    const balanced = labels.length / (classCount * count);
+    return weighting === 'balanced' ? balanced : Math.sqrt(balanced);
+  });
+}
+
+function sumModels(models: readonly LinearModel[]): LinearModel {
+  const [first, ...rest] = models;
+  if (!first) throw new Error('a task needs at least one model');
+  const weights = Float64Array.from(first.weights);
+  const biases = Float64Array.from(first.biases);
+  for (const model of rest) {
+    // Members see the same vectors, so they share one bucket list.
+    if (model.buckets.length !== first.buckets.length) throw new Error('ensemble members disagree on buckets');
+    for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! + model.weights[i]!;
+    for (let k = 0; k < biases.length; k++) biases[k] = biases[k]! + model.biases[k]!;
+  }
+  return { classCount: first.classCount, buckets: first.buckets, weights, biases };
+}
+
+/**
+ * Cross-validates the whole shipped pipeline (train → prune → quantise) on the training rows to
+ * tune the per-class offsets and the confidence temperature, then trains the final model on all
+ * training rows and packs it.
+ */
+export function trainTask<L extends string, R extends LabelledSentence<L> & Record<string, unknown>>(
+  definition: TaskDefinition<L>,
+  rows: readonly R[],
+  log: (line: string) => void = () => {},
+): TaskResult<L> {
+  const { labels } = definition;
+  const classCount = labels.length;
+  const gold = rows.map((row) => {
+    const index = labels.indexOf(row.label);
+    if (index < 0) throw new Error(`unknown ${definition.task} label: ${row.label}`);
+    return index;
+  });
+  const vectors: SparseVector[] = rows.map((row) => extractFeatures(row.text, definition.features));
+  const fit = (indices: readonly number[]) => {
+    const subsetLabels = indices.map((i) => gold[i]!);
+    const subset = { vectors: indices.map((i) => vectors[i]!), labels: subsetLabels, classCount };
+    const weights = classWeights(subsetLabels, classCount, definition.classWeighting);
+    const models = definition.members.map((member) => trainLinearSvm(subset, { ...member, classWeights: weights }));
+    return pruneAndQuantise(sumModels(models), { maxBuckets: definition.maxBuckets });
+  };
+
+  const fold = groupedFolds(rows, definition.folds, definition.foldKey, definition.foldSeed);
+  const outOfFold: Float64Array[] = new Array(rows.length);
+  for (let f = 0; f < definition.folds; f++) {
+    const inside = rows.flatMap((_, i) => (fold[i] !== f ? [i] : []));
+    const outside = rows.flatMap((_, i) => (fold[i] === f ? [i] : []));
+    const model = dequantise(fit(inside));
+    const columns = columnIndex(model);
+    for (const i of outside) outOfFold[i] = scoreVector(model, columns, vectors[i]!);
+    log(`${definition.task}: fold ${f + 1}/${definition.folds} done`);
+  }
+  const offsets = tuneOffsets(outOfFold, gold, classCount, definition.offsets);
+  const temperature = fitTemperature(
+    outOfFold.map((scores) => scores.map((score, k) => score + offsets[k]!)),
+    gold,
+  );
+  const crossValidation = computeMetrics(
+    labels,
+    gold.map((index) => labels[index]!),
+    outOfFold.map((scores) => labels[argmaxWithOffsets(scores, offsets)]!),
+  );
+
+  const everything = rows.map((_, i) => i);
+  const finalModel = fit(everything);
+  log(`${definition.task}: final model trained`);
+  const weights = packWeights({
+    task: definition.task,
+    labels,
+    features: definition.features,
+    model: finalModel,
+    offsets,
+    temperature,
+    training: {
+      rows: rows.length,
+      rowsPerLabel: Object.fromEntries(labels.map((label, k) => [label, gold.filter((g) => g === k).length])),
+      method: 'sum of one-vs-rest linear SVMs (dual coordinate descent) over hashed word and character n-grams and cue phrases',
+      members: definition.members,
+      classWeighting: definition.classWeighting,
+      maxBuckets: definition.maxBuckets,
+      offsetsTunedOn: `${definition.folds}-fold grouped cross-validation of the training rows`,
+      offsetTuning: definition.offsets,
+      offsets,
+      crossValidatedMacroF1: Number(crossValidation.macroF1.toFixed(4)),
+    },
+  });
+  return { weights, crossValidation };
+}
