@@ -53,15 +53,18 @@ async function serviceWorkerHeapBytes(session: ExtensionSession): Promise<number
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
     const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.includes(session.extensionId));
     if (!worker) return null;
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: true })) as { sessionId: string };
-    const workerCdp = cdp as unknown as { send(method: string, params: unknown): Promise<unknown> };
-    // Flattened sessions take a sessionId on each command.
-    const usage = (await (workerCdp as { send(method: string, params?: unknown, sessionId?: string): Promise<unknown> }).send(
-      'Runtime.getHeapUsage',
-      undefined,
-      sessionId,
-    )) as { usedSize?: number } | undefined;
-    return usage?.usedSize ?? null;
+    // Playwright offers no CDP session on a service worker: talk to it through a non-flat target session.
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+    const reply = new Promise<{ usedSize?: number } | null>((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+        if (event.sessionId !== sessionId) return;
+        const message = JSON.parse(event.message) as { id?: number; result?: { usedSize?: number } };
+        if (message.id === 1) resolve(message.result ?? null);
+      });
+      setTimeout(() => resolve(null), 10_000);
+    });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
+    return (await reply)?.usedSize ?? null;
   } catch {
     return null;
   } finally {
