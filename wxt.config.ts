@@ -13,7 +13,7 @@ export default defineConfig({
     name: 'arXiv Citation Hub',
     description:
       'How the field uses an arXiv paper: citation roles, polarity, claims, co-cited and similar papers. Local-only, no tracking.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [
       'https://arxiv.org/*',
       'https://www.arxiv.org/*',

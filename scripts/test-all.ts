@@ -52,7 +52,9 @@ const passed = (unit.report?.numPassedTests ?? 0) + (e2e.report?.numPassedTests 
 const failed = (unit.report?.numFailedTests ?? 0) + (e2e.report?.numFailedTests ?? 0);
 const skipped = (unit.report?.numPendingTests ?? 0) + (e2e.report?.numPendingTests ?? 0);
 const stepFailures = steps.filter((ok) => !ok).length;
-const ok = stepFailures === 0 && unit.ok && e2e.ok && failed === 0;
+// A runner that crashed before counting (e.g. an unhandled error) still counts as one failure.
+const crashedRunners = [unit, e2e].filter((runner) => !runner.ok && (runner.report?.numFailedTests ?? 0) === 0).length;
+const ok = stepFailures === 0 && failed === 0 && crashedRunners === 0;
 if (stepFailures > 0) console.error(`\n${stepFailures} build/check step(s) failed (see ✖ above).`);
-console.log(`\ntests: ${passed} passed, ${failed + (unit.ok && e2e.ok ? 0 : failed === 0 ? 1 : 0)} failed, ${skipped} skipped`);
+console.log(`\ntests: ${passed} passed, ${failed + crashedRunners} failed, ${skipped} skipped`);
 process.exit(ok ? 0 : 1);
