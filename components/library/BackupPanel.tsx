@@ -11,7 +11,6 @@ interface BackupPanelProps {
   settingsError: string | null;
   entryCount: number;
   persistence: Persistence;
-  persistReportError: string | null;
   busy: boolean;
   now: number;
   onExport(format: ExportFormat): void;
@@ -24,7 +23,7 @@ const PERSISTENCE_TEXT: Record<Persistence, string> = {
   unavailable: 'Persistent storage: not offered by this browser; keep a JSON backup.',
 };
 
-export function BackupPanel({ lastBackupAt, settingsError, entryCount, persistence, persistReportError, busy, now, onExport }: BackupPanelProps) {
+export function BackupPanel({ lastBackupAt, settingsError, entryCount, persistence, busy, now, onExport }: BackupPanelProps) {
   const overdue = lastBackupAt !== undefined && entryCount > 0 && backupIsOverdue(lastBackupAt, now);
   return (
     <section class="panel" aria-labelledby="backup-heading">
@@ -50,11 +49,6 @@ export function BackupPanel({ lastBackupAt, settingsError, entryCount, persisten
         </p>
       )}
       <p class="hint">{PERSISTENCE_TEXT[persistence]}</p>
-      {persistReportError && (
-        <p class="field-error" role="alert">
-          The extension could not record this answer: {persistReportError}
-        </p>
-      )}
       <div class="button-row" role="group" aria-label="Export the whole library">
         {EXPORT_FORMATS.map((format) => (
           <button

@@ -25,11 +25,10 @@ const CHANGE_COALESCE_MS = 80;
 interface LibraryViewProps {
   persistence: Persistence;
   /** Why the background could not record the persistence answer, if it could not. */
-  persistReportError?: string | null;
   now?: () => number;
 }
 
-export function LibraryView({ persistence, persistReportError = null, now = Date.now }: LibraryViewProps) {
+export function LibraryView({ persistence, now = Date.now }: LibraryViewProps) {
   const api = useOptionsApi();
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
   const query = useDebouncedValue(filters.query, SEARCH_DELAY_MS);
@@ -301,7 +300,6 @@ export function LibraryView({ persistence, persistReportError = null, now = Date
         settingsError={settingsError}
         entryCount={shown.length}
         persistence={persistence}
-        persistReportError={persistReportError}
         busy={busy}
         now={now()}
         onExport={(format) => void exportPapers(format)}

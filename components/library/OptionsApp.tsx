@@ -3,7 +3,6 @@ import { SettingsView } from '../settings/SettingsView';
 import { OptionsApiProvider, type OptionsApi } from './api';
 import type { Persistence } from './BackupPanel';
 import { createBrowserOptionsApi } from './browserApi';
-import { errorMessage } from './errors';
 import { LibraryView } from './LibraryView';
 import './library.css';
 
@@ -25,7 +24,6 @@ export function OptionsApp({ api: givenApi }: OptionsAppProps) {
   const api = useMemo(() => givenApi ?? createBrowserOptionsApi(), [givenApi]);
   const [page, setPage] = useState<OptionsPage>(() => pageFromHash(location.hash));
   const [persistence, setPersistence] = useState<Persistence>('checking');
-  const [persistReportError, setPersistReportError] = useState<string | null>(null);
   const navigated = useRef(false);
 
   useEffect(() => {
@@ -49,11 +47,6 @@ export function OptionsApp({ api: givenApi }: OptionsAppProps) {
       const granted = await api.persistStorage();
       if (cancelled) return;
       setPersistence(granted === null ? 'unavailable' : granted ? 'granted' : 'denied');
-      try {
-        await api.request({ type: 'storage/persist', granted: granted === true });
-      } catch (failure) {
-        if (!cancelled) setPersistReportError(errorMessage(failure));
-      }
     })();
     return () => {
       cancelled = true;
@@ -77,7 +70,7 @@ export function OptionsApp({ api: givenApi }: OptionsAppProps) {
         </nav>
       </header>
       <main id="main" class="options-main">
-        {page === 'library' ? <LibraryView persistence={persistence} persistReportError={persistReportError} /> : <SettingsView />}
+        {page === 'library' ? <LibraryView persistence={persistence} /> : <SettingsView />}
       </main>
     </OptionsApiProvider>
   );

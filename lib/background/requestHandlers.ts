@@ -86,7 +86,6 @@ export function createRequestHandlers(deps: HandlerDeps): Handlers {
     'settings/set': ({ patch }) => saveSettings(patch),
     'cache/clear': async () => ({ cleared: await deps.clearCache() }),
     'cache/stats': async () => ({ ...(await deps.cacheStats()), libraryEntries: await db.library.count(), ...(await deps.storageEstimate()) }),
-    'storage/persist': async () => ({ ok: true }),
     'hub/refresh': async ({ arxivId }) => {
       deps.refreshHub(arxivId);
       return { ok: true };

@@ -47,7 +47,6 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings/set'), patch: SettingsPatchSchema }),
   z.object({ type: z.literal('cache/clear') }),
   z.object({ type: z.literal('cache/stats') }),
-  z.object({ type: z.literal('storage/persist'), granted: z.boolean() }),
   z.object({ type: z.literal('hub/refresh'), arxivId: ArxivIdField }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
@@ -63,7 +62,6 @@ export const PRIVILEGED: ReadonlySet<RequestType> = new Set<RequestType>([
   'settings/set',
   'cache/clear',
   'cache/stats',
-  'storage/persist',
 ]);
 
 export interface ImportResult {
@@ -93,7 +91,6 @@ export interface ResponseMap {
   'settings/set': Settings;
   'cache/clear': { cleared: number };
   'cache/stats': { hubs: number; bytes: number; libraryEntries: number; quota: number | null; usage: number | null };
-  'storage/persist': { ok: true };
   'hub/refresh': { ok: true };
 }
 

@@ -36,8 +36,6 @@ function fakeBackground(initial: Partial<Settings> = {}) {
         cachedHubs = 0;
         return { cleared };
       }
-      case 'storage/persist':
-        return { ok: true };
       default:
         throw new RequestError('internal', `not handled: ${message.type}`);
     }
