@@ -1,6 +1,7 @@
 import { useLayoutEffect } from 'preact/hooks';
 import { Panel } from '@/components/panel/Panel';
 import { Dock } from './Dock';
+import type { EarlyHubPort } from '@/lib/messaging/earlyHubPort';
 import { useHub } from './useHub';
 import { usePanelPrefs } from './usePanelPrefs';
 import { useNow } from './useNow';
@@ -9,14 +10,16 @@ interface PagePanelAppProps {
   arxivId: string;
   /** The `<arxiv-citation-hub>` element: its `data-state` is the public test contract. */
   host: HTMLElement;
+  /** The hub port the content script opened while the panel bundle loaded. */
+  early?: EarlyHubPort | null;
 }
 
 const TICKING_STATES = new Set(['rate-limited', 'stale', 'offline', 'partial']);
 
 /** The in-page panel: docked, collapsible, live. */
-export function PagePanelApp({ arxivId, host }: PagePanelAppProps) {
+export function PagePanelApp({ arxivId, host, early }: PagePanelAppProps) {
   const prefs = usePanelPrefs();
-  const hub = useHub(arxivId, () => prefs.setCollapsed(!prefs.collapsed));
+  const hub = useHub(arxivId, () => prefs.setCollapsed(!prefs.collapsed), early);
   const now = useNow(TICKING_STATES.has(hub.status.state));
 
   // Layout effect: data-state changes only once the DOM shows that state.
@@ -30,6 +33,7 @@ export function PagePanelApp({ arxivId, host }: PagePanelAppProps) {
       <Panel
         arxivId={arxivId}
         view={hub.view}
+        explorer={hub.explorer}
         status={hub.status}
         savedIds={hub.savedIds}
         onToggleSave={hub.toggleSave}

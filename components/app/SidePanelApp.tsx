@@ -45,6 +45,7 @@ function SidePanelHub({ arxivId }: { arxivId: string }) {
       <Panel
         arxivId={arxivId}
         view={hub.view}
+        explorer={hub.explorer}
         status={hub.status}
         savedIds={hub.savedIds}
         onToggleSave={hub.toggleSave}

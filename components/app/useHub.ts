@@ -1,13 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HubStatus } from '@/lib/domain/hub';
-import type { HubView } from '@/lib/domain/view';
 import type { Paper } from '@/lib/domain/paper';
+import type { ExplorerDigest, ExplorerPage, HubSummaryView } from '@/lib/hub/explorerPages';
 import { connectHub, type HubConnection } from '@/lib/messaging/hubConnection';
+import type { EarlyHubPort } from '@/lib/messaging/earlyHubPort';
 import { request } from '@/lib/messaging/client';
 import { libraryIdFor } from '@/components/shared/libraryId';
+import type { ExplorerSource } from '@/components/panel/explorerSource';
 
 export interface HubModel {
-  view: HubView | null;
+  view: HubSummaryView | null;
+  /** The citing papers, held by the background and fetched a page at a time. */
+  explorer: ExplorerSource | null;
   status: HubStatus;
   savedIds: ReadonlySet<string>;
   /** Last failed save/unsave, shown to the user; nothing is lost (the toggle is rolled back). */
@@ -16,55 +20,91 @@ export interface HubModel {
   retry(): void;
 }
 
-/** Every paper the panel can show a save toggle for. */
-function papersIn(view: HubView): Paper[] {
+/** Every paper of the summary sections and the explorer's first page: the ones a save toggle shows for at once. */
+function papersIn(view: HubSummaryView, explorer: ExplorerDigest | null): Paper[] {
   const papers: Paper[] = [];
   if (view.paper) papers.push(view.paper);
-  for (const row of view.explorer) papers.push(row.citation.citing);
+  for (const row of explorer?.firstPage.rows ?? []) papers.push(row.citation.citing);
   for (const work of view.coCited) papers.push(work.paper);
+  for (const pick of view.representative) papers.push(pick.citation.citing);
   papers.push(...view.similar);
   return papers;
 }
 
-/** Subscribes to a paper's hub in the background and keeps saved state live across tabs. */
-export function useHub(arxivId: string | null, onToggleRequested?: () => void): HubModel {
-  const [view, setView] = useState<HubView | null>(null);
+function remoteExplorerSource(digest: ExplorerDigest, ask: (query: Parameters<HubConnection['explorerPage']>[0]) => Promise<ExplorerPage>): ExplorerSource {
+  return {
+    total: digest.total,
+    years: digest.years,
+    firstPage: digest.firstPage,
+    titles: new Map(Object.entries(digest.titles)),
+    query: ask,
+  };
+}
+
+/**
+ * Subscribes to a paper's hub in the background and keeps saved state live across tabs.
+ * `early`: a port the content script already subscribed with (taken over on mount).
+ */
+export function useHub(arxivId: string | null, onToggleRequested?: () => void, early?: EarlyHubPort | null): HubModel {
+  const [view, setView] = useState<HubSummaryView | null>(null);
+  const [explorer, setExplorer] = useState<ExplorerSource | null>(null);
   const [status, setStatus] = useState<HubStatus>({ state: 'loading' });
   const [savedIds, setSavedIds] = useState<ReadonlySet<string>>(new Set());
   const [saveError, setSaveError] = useState<string | null>(null);
   const connection = useRef<HubConnection | null>(null);
-  const latestView = useRef<HubView | null>(null);
+  // Library ids of every paper shown so far (summary and explorer pages); their saved state is kept live.
+  const shownIds = useRef(new Set<string>());
+  const savedRequest = useRef(0);
   const toggleRef = useRef(onToggleRequested);
   toggleRef.current = onToggleRequested;
 
-  const refreshSaved = async (forView: HubView | null) => {
-    if (!forView) return;
-    const ids = [...new Set(papersIn(forView).map(libraryIdFor))];
+  const refreshSaved = async () => {
+    if (shownIds.current.size === 0) return;
+    const ticket = ++savedRequest.current;
     try {
-      setSavedIds(new Set(await request({ type: 'library/savedIds', ids })));
+      const saved = new Set(await request({ type: 'library/savedIds', ids: [...shownIds.current] }));
+      // An older answer (fewer ids) must not overwrite a newer one.
+      if (ticket === savedRequest.current) setSavedIds(saved);
     } catch {
       // Saved markers are a convenience; the hub itself still shows.
     }
   };
 
+  const showPapers = (papers: Paper[]): boolean => {
+    let added = false;
+    for (const paper of papers) {
+      const id = libraryIdFor(paper);
+      if (shownIds.current.has(id)) continue;
+      shownIds.current.add(id);
+      added = true;
+    }
+    return added;
+  };
+
   useEffect(() => {
+    shownIds.current = new Set();
+    const askPage = async (query: Parameters<HubConnection['explorerPage']>[0]) => {
+      const page = await (connection.current?.explorerPage(query) ?? new Promise<ExplorerPage>(() => {}));
+      if (showPapers(page.rows.map((row) => row.citation.citing))) void refreshSaved();
+      return page;
+    };
     connection.current = connectHub(arxivId, {
       onMessage(message) {
         if (message.type === 'hub/snapshot') {
-          const firstView = latestView.current === null && message.view !== null;
-          latestView.current = message.view;
+          const papersAdded = message.view ? showPapers(papersIn(message.view, message.explorer)) : false;
           setView(message.view);
+          setExplorer(message.explorer ? remoteExplorerSource(message.explorer, askPage) : null);
           setStatus(message.status);
-          if (firstView || message.status.state === 'ready') void refreshSaved(message.view);
+          if (papersAdded || message.status.state === 'ready') void refreshSaved();
         } else if (message.type === 'library/changed') {
-          void refreshSaved(latestView.current);
+          void refreshSaved();
         } else if (message.type === 'panel/toggle') {
           toggleRef.current?.();
         } else if (message.type === 'error') {
           setStatus({ state: 'error', message: message.message });
         }
       },
-    });
+    }, early);
     return () => connection.current?.close();
   }, [arxivId]);
 
@@ -79,9 +119,9 @@ export function useHub(arxivId: string | null, onToggleRequested?: () => void): 
     const done = wasSaved ? request({ type: 'library/unsave', id }) : request({ type: 'library/save', paper });
     done.catch((error: unknown) => {
       setSaveError(`Could not ${wasSaved ? 'remove' : 'save'} “${paper.title}”: ${error instanceof Error ? error.message : String(error)}`);
-      void refreshSaved(latestView.current);
+      void refreshSaved();
     });
   };
 
-  return { view, status, savedIds, saveError, toggleSave, retry: () => connection.current?.retry() };
+  return { view, explorer, status, savedIds, saveError, toggleSave, retry: () => connection.current?.retry() };
 }

@@ -1,7 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { request } from '@/lib/messaging/client';
-import { DEFAULT_SETTINGS, type SectionName } from '@/lib/settings/schema';
+import type { Settings } from '@/lib/settings/schema';
+import type { SectionName } from '@/lib/settings/sectionNames';
+
+/**
+ * The settings defaults the panel starts with and falls back to. Spelled out rather than taken from
+ * DEFAULT_SETTINGS: that constant is built by zod, and importing it put all of zod into the panel
+ * bundle every arXiv page loads. tests/unit/panel-startup.test.ts checks they agree.
+ */
+export const PANEL_DEFAULT_SETTINGS = {
+  autoOpen: true,
+  panelSide: 'right',
+  panelWidth: 400,
+  hiddenSections: [],
+} as const satisfies Pick<Settings, 'autoOpen' | 'panelSide' | 'panelWidth' | 'hiddenSections'>;
 
 const COLLAPSED_KEY = 'panelCollapsed';
 const WIDTH_KEY = 'panelWidthOverride';
@@ -21,8 +34,8 @@ export interface PanelPrefs {
 export function usePanelPrefs(): PanelPrefs {
   const [loaded, setLoaded] = useState(false);
   const [collapsed, setCollapsedState] = useState(false);
-  const [width, setWidthState] = useState(DEFAULT_SETTINGS.panelWidth);
-  const [side, setSide] = useState<'left' | 'right'>(DEFAULT_SETTINGS.panelSide);
+  const [width, setWidthState] = useState<number>(PANEL_DEFAULT_SETTINGS.panelWidth);
+  const [side, setSide] = useState<'left' | 'right'>(PANEL_DEFAULT_SETTINGS.panelSide);
   const [hiddenSections, setHidden] = useState<ReadonlySet<SectionName>>(new Set());
 
   useEffect(() => {
@@ -30,7 +43,7 @@ export function usePanelPrefs(): PanelPrefs {
     const load = async () => {
       const [stored, settings] = await Promise.all([
         browser.storage.local.get([COLLAPSED_KEY, WIDTH_KEY]).catch(() => ({}) as Record<string, unknown>),
-        request({ type: 'settings/get' }).catch(() => DEFAULT_SETTINGS),
+        request({ type: 'settings/get' }).catch(() => PANEL_DEFAULT_SETTINGS),
       ]);
       if (cancelled) return;
       const rememberedCollapsed = stored[COLLAPSED_KEY];

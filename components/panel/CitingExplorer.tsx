@@ -1,25 +1,26 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import type { CitationSentence } from '../../lib/domain/citation';
-import type { ExplorerRow, PolarityBucket, RoleBucket } from '../../lib/domain/view';
+import type { PolarityBucket, RoleBucket } from '../../lib/domain/view';
+import { EXPLORER_PAGE_SIZE, type ExplorerPageRow, type ExplorerQuery } from '../../lib/hub/explorerPages';
 import { excerpt, readableText } from '../shared/displayText';
 import { formatConfidence, formatCount } from '../shared/format';
 import { PaperRow } from '../shared/PaperRow';
 import type { SaveControls } from '../shared/SaveButton';
 import { SectionFrame } from '../shared/SectionFrame';
-import { DEFAULT_FILTERS, filterExplorer, sortExplorer, type ExplorerFilters, type ExplorerSort } from './explorerModel';
+import { DEFAULT_FILTERS, type ExplorerFilters, type ExplorerSort } from './explorerModel';
+import { useExplorerPage, type ExplorerSource } from './explorerSource';
 import { POLARITY_BUCKETS, POLARITY_LABELS, ROLE_BUCKETS, ROLE_LABELS } from './labels';
 import type { SectionStatus } from './sectionStatus';
 import { SECTION_TITLES } from './sections';
 
 export interface CitingExplorerProps {
-  rows: readonly ExplorerRow[];
+  source: ExplorerSource;
   save: SaveControls;
   status: SectionStatus;
   onRetry(): void;
 }
 
-/** Rows per page: 50 keeps the DOM small (never near 300 row elements) even for 5,000 citing papers. */
-export const EXPLORER_PAGE_SIZE = 50;
+export { EXPLORER_PAGE_SIZE };
 
 const SORT_OPTIONS: Array<{ value: string; label: string; sort: ExplorerSort | null }> = [
   { value: 'default', label: 'Default order', sort: null },
@@ -38,7 +39,7 @@ function valueOf(event: Event): string {
   return (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 }
 
-function RoleBadge({ row }: { row: ExplorerRow }) {
+function RoleBadge({ row }: { row: ExplorerPageRow }) {
   return (
     <span class={`ch-badge ch-tone-badge--${row.role}`}>
       {ROLE_LABELS[row.role]}
@@ -70,7 +71,7 @@ function SentenceLabels({ sentence }: { sentence: CitationSentence }) {
   );
 }
 
-function ExplorerRowItem({ row, save }: { row: ExplorerRow; save: SaveControls }) {
+function ExplorerRowItem({ row, save }: { row: ExplorerPageRow; save: SaveControls }) {
   const [expanded, setExpanded] = useState(false);
   const sentencesId = useId();
   const { citation } = row;
@@ -125,7 +126,7 @@ function hasActiveFilters(filters: ExplorerFilters): boolean {
 }
 
 /** Every citing paper, filterable and sortable, shown a page at a time. */
-export function CitingExplorer({ rows, save, status, onRetry }: CitingExplorerProps) {
+export function CitingExplorer({ source, save, status, onRetry }: CitingExplorerProps) {
   const [filters, setFilters] = useState<ExplorerFilters>(DEFAULT_FILTERS);
   const [sortValue, setSortValue] = useState('default');
   const [page, setPage] = useState(0);
@@ -134,24 +135,12 @@ export function CitingExplorer({ rows, save, status, onRetry }: CitingExplorerPr
   const ids = useId();
 
   const sort = SORT_OPTIONS.find((option) => option.value === sortValue)?.sort ?? null;
-  const filtered = useMemo(() => filterExplorer(rows, filters), [rows, filters]);
-  const sorted = useMemo(() => sortExplorer(filtered, sort), [filtered, sort]);
-  const pageCount = Math.max(1, Math.ceil(sorted.length / EXPLORER_PAGE_SIZE));
-  const currentPage = Math.min(page, pageCount - 1);
+  const query = useMemo<ExplorerQuery>(() => ({ filters, sort, page }), [filters, sort, page]);
+  const result = useExplorerPage(source, query);
+  const { pageCount, rows: pageRows } = result;
+  const currentPage = result.page;
   const start = currentPage * EXPLORER_PAGE_SIZE;
-  const pageRows = sorted.slice(start, start + EXPLORER_PAGE_SIZE);
-
-  const years = useMemo(() => {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const row of rows) {
-      const year = row.citation.citing.year;
-      if (year === undefined) continue;
-      if (year < min) min = year;
-      if (year > max) max = year;
-    }
-    return Number.isFinite(min) ? { min, max } : null;
-  }, [rows]);
+  const years = source.years;
 
   const update = (change: Partial<ExplorerFilters>) => {
     setFilters((previous) => {
@@ -192,7 +181,7 @@ export function CitingExplorer({ rows, save, status, onRetry }: CitingExplorerPr
       title={SECTION_TITLES.citing}
       phase={status.phase}
       statusText={status.statusText}
-      isEmpty={rows.length === 0}
+      isEmpty={source.total === 0}
       emptyText="No citing papers listed by the source."
       skeletonHeight={240}
       onRetry={onRetry}
@@ -283,7 +272,7 @@ export function CitingExplorer({ rows, save, status, onRetry }: CitingExplorerPr
       </div>
 
       <p class="ch-live-count" role="status" aria-live="polite">
-        Showing {formatCount(sorted.length)} of {formatCount(rows.length)} citing papers
+        Showing {formatCount(result.matching)} of {formatCount(result.total)} citing papers
       </p>
 
       {pageRows.length > 0 ? (

@@ -1,4 +1,4 @@
-import type { HubView } from '../../lib/domain/view';
+import type { HubSummaryView } from '../../lib/hub/explorerPages';
 import type { SourceName } from '../../lib/domain/hub';
 import { displayTitle, readableText } from '../shared/displayText';
 import { formatAge, formatCount, formatPercent } from '../shared/format';
@@ -10,7 +10,7 @@ import type { SectionStatus } from './sectionStatus';
 import { SECTION_TITLES } from './sections';
 
 export interface HeaderProps {
-  view: HubView;
+  view: HubSummaryView;
   save: SaveControls;
   now: number;
   status: SectionStatus;

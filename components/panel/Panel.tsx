@@ -2,11 +2,14 @@ import { useId, useMemo } from 'preact/hooks';
 import type { HubStatus } from '../../lib/domain/hub';
 import type { Paper } from '../../lib/domain/paper';
 import type { HubView } from '../../lib/domain/view';
+import type { HubSummaryView } from '../../lib/hub/explorerPages';
 import type { SaveControls } from '../shared/SaveButton';
 import { StateBanner } from '../shared/StateBanner';
+import { AtAGlance } from './AtAGlance';
 import { ClaimsLedger } from './ClaimsLedger';
 import { CitingExplorer } from './CitingExplorer';
 import { CoCitedWorks } from './CoCitedWorks';
+import { localExplorerSource, type ExplorerSource } from './explorerSource';
 import { Header } from './Header';
 import { PanelSkeleton } from './PanelSkeleton';
 import { PolaritySummary } from './PolaritySummary';
@@ -20,8 +23,10 @@ export type { SectionName } from './sections';
 
 export interface PanelProps {
   arxivId: string;
-  /** null while loading (and when nothing is cached for offline / error / not-found). */
-  view: HubView | null;
+  /** null while loading (and when nothing is cached for offline / error / not-found). A full view carries its explorer rows. */
+  view: HubView | HubSummaryView | null;
+  /** Where the explorer's rows come from when the view does not carry them (the background, a page at a time). */
+  explorer?: ExplorerSource | null;
   status: HubStatus;
   /** Library ids (see libraryIdFor) of saved papers. */
   savedIds: ReadonlySet<string>;
@@ -36,15 +41,27 @@ export interface PanelProps {
 
 const NO_HIDDEN_SECTIONS: ReadonlySet<SectionName> = new Set();
 
-function Sections({ view, save, now, onRetry, hidden }: { view: HubView; save: SaveControls; now: number; onRetry(): void; hidden: ReadonlySet<SectionName> }) {
+const NO_ROWS = localExplorerSource([]);
+
+interface SectionsProps {
+  view: HubSummaryView;
+  explorer: ExplorerSource;
+  save: SaveControls;
+  now: number;
+  onRetry(): void;
+  hidden: ReadonlySet<SectionName>;
+}
+
+function Sections({ view, explorer, save, now, onRetry, hidden }: SectionsProps) {
   const stages = view.stages as Partial<HubView['stages']> | undefined;
   const statusOf = (name: SectionName) => sectionStatus(stages, SECTION_STAGES[name]);
-  const titlesById = useMemo(() => new Map(view.explorer.map((row) => [row.citation.citing.paperId, row.citation.citing.title])), [view.explorer]);
+  const titlesById = explorer.titles;
   const show = (name: SectionName) => !hidden.has(name);
 
   return (
     <>
       {show('header') ? <Header view={view} save={save} now={now} status={statusOf('header')} onRetry={onRetry} /> : null}
+      {show('glance') ? <AtAGlance view={view} status={statusOf('glance')} onRetry={onRetry} /> : null}
       {show('roles') ? <RoleSummary roles={view.roles} status={statusOf('roles')} onRetry={onRetry} /> : null}
       {show('polarity') ? (
         <PolaritySummary polarity={view.polarity} classifyStage={stages?.classify} titlesById={titlesById} status={statusOf('polarity')} onRetry={onRetry} />
@@ -52,7 +69,7 @@ function Sections({ view, save, now, onRetry, hidden }: { view: HubView; save: S
       {show('claims') ? <ClaimsLedger claims={view.claims} status={statusOf('claims')} onRetry={onRetry} /> : null}
       {show('co-cited') ? <CoCitedWorks works={view.coCited} basis={view.coCitedBasis} save={save} status={statusOf('co-cited')} onRetry={onRetry} /> : null}
       {show('representative') ? <RepresentativePapers papers={view.representative} save={save} status={statusOf('representative')} onRetry={onRetry} /> : null}
-      {show('citing') ? <CitingExplorer rows={view.explorer} save={save} status={statusOf('citing')} onRetry={onRetry} /> : null}
+      {show('citing') ? <CitingExplorer source={explorer} save={save} status={statusOf('citing')} onRetry={onRetry} /> : null}
       {show('similar') ? <SimilarPapers papers={view.similar} save={save} status={statusOf('similar')} onRetry={onRetry} /> : null}
     </>
   );
@@ -67,6 +84,9 @@ export function Panel(props: PanelProps) {
   const contentId = useId();
   const save = useMemo<SaveControls>(() => ({ savedIds, onToggleSave }), [savedIds, onToggleSave]);
   const hidden = props.hiddenSections ?? NO_HIDDEN_SECTIONS;
+  const rowsInView = view && 'explorer' in view ? view.explorer : null;
+  const localExplorer = useMemo(() => (rowsInView ? localExplorerSource(rowsInView) : null), [rowsInView]);
+  const explorer = props.explorer ?? localExplorer ?? NO_ROWS;
   const waitingForData = view === null && (status.state === 'loading' || status.state === 'partial' || status.state === 'stale' || status.state === 'ready');
 
   return (
@@ -98,7 +118,7 @@ export function Panel(props: PanelProps) {
               stageLabels={STAGE_LABELS}
               onRetry={onRetry}
             />
-            {view ? <Sections view={view} save={save} now={now} onRetry={onRetry} hidden={hidden} /> : waitingForData ? <PanelSkeleton hidden={hidden} /> : null}
+            {view ? <Sections view={view} explorer={explorer} save={save} now={now} onRetry={onRetry} hidden={hidden} /> : waitingForData ? <PanelSkeleton hidden={hidden} /> : null}
           </>
         )}
       </div>

@@ -1,11 +1,11 @@
 import type { StageName } from '../../lib/domain/hub';
+import type { SectionName } from '../../lib/settings/sectionNames';
 
-/** Panel sections in display order; the values are the `data-section` attributes tests and settings use. */
-export const SECTION_NAMES = ['header', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'similar'] as const;
-export type SectionName = (typeof SECTION_NAMES)[number];
+export { SECTION_NAMES, type SectionName } from '../../lib/settings/sectionNames';
 
 export const SECTION_TITLES: Record<SectionName, string> = {
   header: 'Paper',
+  glance: 'At a glance',
   roles: 'How citing papers use it',
   polarity: 'Citation polarity',
   claims: 'Claims ledger',
@@ -18,6 +18,7 @@ export const SECTION_TITLES: Record<SectionName, string> = {
 /** Pipeline stages whose results a section shows: while they run the section shows progress, if they fail it says so. */
 export const SECTION_STAGES: Record<SectionName, readonly StageName[]> = {
   header: ['paper'],
+  glance: ['paper', 'citations', 'classify'],
   roles: ['citations'],
   polarity: ['citations', 'classify'],
   claims: ['paper', 'citations', 'classify'],

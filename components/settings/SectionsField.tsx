@@ -2,6 +2,7 @@ import { SECTION_NAMES, type SectionName } from '../../lib/settings/schema';
 
 export const SECTION_LABELS: Record<SectionName, string> = {
   header: 'Header: title, tier and counts',
+  glance: 'At a glance: TL;DR, claims and reception',
   roles: 'Citation roles',
   polarity: 'Polarity',
   claims: 'Claims ledger',

@@ -71,18 +71,29 @@ function abstractBody(abstract: string): string {
   return abstract.replace(/^\s*abstract\s*[:.—-]?\s*/i, '');
 }
 
+export interface AbstractParts {
+  /** Sentences before the paper first refers to itself: the field's problem, as the authors frame it. */
+  motivation: string[];
+  /** That sentence and every one after it: what the paper claims. */
+  claims: string[];
+}
+
+/** Splits an abstract at its first self-reference (all sentences are claims when it never refers to itself). */
+export function splitAbstract(abstract: string | undefined): AbstractParts {
+  const sentences = abstract ? splitSentences(abstractBody(abstract)).map(withoutFootnoteMarks) : [];
+  const firstSelfReference = sentences.findIndex((sentence) => SELF_REFERENCE.test(sentence));
+  const cut = Math.max(0, firstSelfReference);
+  return { motivation: sentences.slice(0, cut), claims: sentences.slice(cut) };
+}
+
 /**
  * The abstract's claims: every sentence from the first one in which the paper refers to itself
  * (all sentences when it never does). TL;DR sentences are all kept (they are third-person
  * summaries), except those that repeat an abstract claim.
  */
 export function extractClaimSentences(abstract: string | undefined, tldr: string | undefined): ClaimSentence[] {
-  const abstractSentences = abstract ? splitSentences(abstractBody(abstract)) : [];
-  const firstSelfReference = abstractSentences.findIndex((sentence) => SELF_REFERENCE.test(sentence));
-  const fromAbstract = abstractSentences
-    .slice(Math.max(0, firstSelfReference))
-    .map(withoutFootnoteMarks)
-    .map((text): ClaimSentence => ({ text, from: 'abstract', type: classifyClaim(text) }));
+  const fromAbstract = splitAbstract(abstract)
+    .claims.map((text): ClaimSentence => ({ text, from: 'abstract', type: classifyClaim(text) }));
   const tldrSentences = tldr ? splitSentences(tldr).map(withoutFootnoteMarks) : [];
   if (tldrSentences.length === 0) return fromAbstract;
 

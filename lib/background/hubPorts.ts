@@ -1,8 +1,9 @@
 import type { Browser } from 'wxt/browser';
 import { parseArxivId } from '../arxiv/id';
-import { PortInSchema, type PortOut } from '../messaging/protocol';
+import { PortInSchema, type PortIn, type PortOut } from '../messaging/protocol';
 import type { HubData, HubStatus } from '../domain/hub';
 import type { HubView } from '../domain/view';
+import { queryExplorer, splitView, type ExplorerDigest, type HubSummaryView } from '../hub/explorerPages';
 
 export interface HubSnapshot {
   data: HubData | null;
@@ -33,25 +34,55 @@ export function createHubPorts(hubs: HubOpener, toView: (data: HubData) => HubVi
     }
   };
 
-  // Snapshots are immutable: tabs watching the same paper share one view per snapshot.
-  const views = new WeakMap<HubData, HubView>();
-  const viewOf = ({ data }: HubSnapshot): HubView | null => {
+  // Snapshots are immutable: tabs watching the same paper share one view (and one split) per snapshot.
+  interface PanelViews {
+    full: HubView;
+    summary: HubSummaryView;
+    explorer: ExplorerDigest;
+  }
+  const views = new WeakMap<HubData, PanelViews>();
+  const viewsOf = ({ data }: HubSnapshot): PanelViews | null => {
     if (!data) return null;
-    let view = views.get(data);
-    if (!view) {
-      view = toView(data);
-      views.set(data, view);
+    let built = views.get(data);
+    if (!built) {
+      const full = toView(data);
+      built = { full, ...splitView(full) };
+      views.set(data, built);
     }
-    return view;
+    return built;
   };
+
+  /** Per port: the paper it watches, the last snapshot it was sent and the full view behind it (explorer pages are cut from it). */
+  interface Watch {
+    arxivId: string;
+    sent: HubSnapshot | null;
+    view: HubView | null;
+  }
+  const watches = new Map<Port, Watch>();
 
   const subscribe = (port: Port, arxivId: string, force: boolean) => {
     unsubscribeByPort.get(port)?.();
-    const push = (snapshot: HubSnapshot) => send(port, { type: 'hub/snapshot', arxivId, view: viewOf(snapshot), status: snapshot.status });
+    const watch: Watch = { arxivId, sent: null, view: null };
+    watches.set(port, watch);
+    const push = (snapshot: HubSnapshot) => {
+      // The service hands the same snapshot to a new subscriber and to open(): send it once (it is ~50 KB).
+      if (watches.get(port) !== watch || watch.sent === snapshot) return;
+      watch.sent = snapshot;
+      const built = viewsOf(snapshot);
+      watch.view = built?.full ?? null;
+      send(port, { type: 'hub/snapshot', arxivId, view: built?.summary ?? null, explorer: built?.explorer ?? null, status: snapshot.status });
+    };
     unsubscribeByPort.set(port, hubs.subscribe(arxivId, push));
     Promise.resolve(hubs.open(arxivId, { force }))
       .then(push)
       .catch((error: unknown) => send(port, { type: 'error', code: 'internal', message: error instanceof Error ? error.message : String(error) }));
+  };
+
+  const answerExplorer = (port: Port, message: Extract<PortIn, { type: 'hub/explorer' }>, arxivId: string) => {
+    const watch = watches.get(port);
+    // Not subscribed to that paper, or nothing to show yet: the next snapshot makes the panel ask again.
+    if (!watch || watch.arxivId !== arxivId || !watch.view) return;
+    send(port, { type: 'hub/explorer', arxivId, requestId: message.requestId, page: queryExplorer(watch.view.explorer, message.query) });
   };
 
   return {
@@ -68,11 +99,13 @@ export function createHubPorts(hubs: HubOpener, toView: (data: HubData) => HubVi
           send(port, { type: 'error', code: 'invalid-message', message: `“${parsed.data.arxivId.slice(0, 80)}” is not an arXiv id.` });
           return;
         }
-        subscribe(port, id.id, parsed.data.type === 'hub/retry');
+        if (parsed.data.type === 'hub/explorer') answerExplorer(port, parsed.data, id.id);
+        else subscribe(port, id.id, parsed.data.type === 'hub/retry');
       });
       port.onDisconnect.addListener(() => {
         unsubscribeByPort.get(port)?.();
         unsubscribeByPort.delete(port);
+        watches.delete(port);
         ports.delete(port);
       });
     },

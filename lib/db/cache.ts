@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { HubDataSchema, type HubData } from '../domain/hub';
 import type { CachedHub, CitationHubDb, FetchProgress } from './database';
+import { RecentHubs } from './recentHubs';
 
 export const DEFAULT_CACHE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_CACHE_CAP_BYTES = 200 * 1024 * 1024;
@@ -55,6 +56,8 @@ const CachedHubDataSchema = HubDataSchema.extend({
  * with another shape; such a row is dropped rather than shown half-broken).
  */
 export async function readCachedHub(db: CitationHubDb, arxivId: string): Promise<CachedHub | undefined> {
+  const recent = recentHubsOf(db).get(arxivId);
+  if (recent) return recent;
   const row = await db.hubs.get(arxivId);
   if (!row) return undefined;
   // The row itself is returned, not the parse result: zod would strip fields the shallow schema omits.
@@ -62,12 +65,16 @@ export async function readCachedHub(db: CitationHubDb, arxivId: string): Promise
     await removeHubs(db, [arxivId]);
     return undefined;
   }
+  recentHubsOf(db).set(row);
   return row;
 }
 
 export async function touchCachedHub(db: CitationHubDb, arxivId: string, now: number): Promise<void> {
   const updated = await db.hubs.update(arxivId, { lastAccessedAt: now });
-  if (updated) ledgerFor(db)?.touch(arxivId, now);
+  if (updated) {
+    ledgerFor(db)?.touch(arxivId, now);
+    recentHubsOf(db).touch(arxivId, now);
+  }
 }
 
 export interface HubWrite {
@@ -104,6 +111,7 @@ export async function saveCachedHub(db: CitationHubDb, hub: HubWrite, options: S
     }),
   );
   ledger.set(entry);
+  recentHubsOf(db).set(entry);
   const evicted = await evictToCap(db, options.capBytes, keep);
   return { evicted: [...evictedForQuota, ...evicted] };
 }
@@ -138,6 +146,7 @@ export async function clearCache(db: CitationHubDb): Promise<void> {
     await db.progress.clear();
   });
   ledgers.delete(db);
+  recentHubsOf(db).clear();
 }
 
 export async function cacheStats(db: CitationHubDb): Promise<{ hubs: number; bytes: number }> {
@@ -171,7 +180,25 @@ async function removeHubs(db: CitationHubDb, arxivIds: string[]): Promise<void> 
     await db.progress.bulkDelete(arxivIds);
   });
   const ledger = ledgerFor(db);
-  for (const id of arxivIds) ledger?.delete(id);
+  const recent = recentHubsOf(db);
+  for (const id of arxivIds) {
+    ledger?.delete(id);
+    recent.delete(id);
+  }
+}
+
+/** At most 4 hubs and 8 MB of JSON (a 1,800-citation hub is ~2 MB) stay in memory. */
+const RECENT_HUBS_MAX = 4;
+const RECENT_HUBS_MAX_BYTES = 8 * 1024 * 1024;
+const recentHubs = new WeakMap<CitationHubDb, RecentHubs>();
+
+function recentHubsOf(db: CitationHubDb): RecentHubs {
+  let recent = recentHubs.get(db);
+  if (!recent) {
+    recent = new RecentHubs(RECENT_HUBS_MAX, RECENT_HUBS_MAX_BYTES);
+    recentHubs.set(db, recent);
+  }
+  return recent;
 }
 
 // Sizes and access times of the cached hubs, kept in memory: summing sizes from IndexedDB would read

@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import { PaperSchema, type Paper } from '../domain/paper';
 import type { HubStatus } from '../domain/hub';
-import type { HubView } from '../domain/view';
+import { INTENTS, POLARITIES } from '../domain/labels';
+import { EXPLORER_QUERY_TEXT_MAX, type ExplorerDigest, type ExplorerPage, type ExplorerQuery, type HubSummaryView } from '../hub/explorerPages';
 import type { LibraryEntry } from '../db/database';
 import { SettingsPatchSchema, type PublicSettings, type Settings } from '../settings/schema';
 import { LibraryEntrySchema } from '../library/importBackup';
+import type { PORT_OUT_TYPES } from './portEnvelope';
 
 /** A canonical bare arXiv id as the content script sends it (re-validated by the background). */
 const ArxivIdField = z.string().min(1).max(64);
@@ -103,19 +105,47 @@ export type Reply<T> = { ok: true; result: T } | { ok: false; error: { code: Err
 
 export { HUB_PORT } from './portName';
 
+// Bounds only against abuse: whatever a user can type into the explorer must pass (a rejected query
+// would put the panel into its error state), e.g. year 99999 matches nothing but is not an error.
+const YearBoundField = z.number().nullable();
+
+/** One page of the citing-papers explorer, as the panel's controls describe it (see lib/hub/explorerPages). */
+export const ExplorerQuerySchema = z.object({
+  filters: z.object({
+    role: z.enum(['all', ...INTENTS, 'unclassified']),
+    polarity: z.enum(['all', ...POLARITIES, 'unclassified']),
+    yearFrom: YearBoundField,
+    yearTo: YearBoundField,
+    influentialOnly: z.boolean(),
+    text: z.string().max(EXPLORER_QUERY_TEXT_MAX),
+  }),
+  sort: z.object({ key: z.enum(['year', 'citations', 'influence']), direction: z.enum(['asc', 'desc']) }).nullable(),
+  page: z.number().int().min(0).max(1_000_000),
+});
+
+// Compile-time proof that a parsed query is what lib/hub/explorerPages answers.
+const parsedQueryIsExplorerQuery: (query: z.infer<typeof ExplorerQuerySchema>) => ExplorerQuery = (query) => query;
+void parsedQueryIsExplorerQuery;
+
 export const PortInSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hub/subscribe'), arxivId: ArxivIdField }),
   z.object({ type: z.literal('hub/retry'), arxivId: ArxivIdField }),
+  /** Asks for one explorer page of the hub this port is subscribed to; answered by `hub/explorer` with the same requestId. */
+  z.object({ type: z.literal('hub/explorer'), arxivId: ArxivIdField, requestId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), query: ExplorerQuerySchema }),
 ]);
 export type PortIn = z.infer<typeof PortInSchema>;
 
 export type PortOut =
-  | { type: 'hub/snapshot'; arxivId: string; view: HubView | null; status: HubStatus }
+  /** The summary sections and the explorer's first page; other explorer pages come on request. */
+  | { type: 'hub/snapshot'; arxivId: string; view: HubSummaryView | null; explorer: ExplorerDigest | null; status: HubStatus }
+  | { type: 'hub/explorer'; arxivId: string; requestId: number; page: ExplorerPage }
   | { type: 'library/changed' }
   | { type: 'panel/toggle' }
   | { type: 'error'; code: ErrorCode; message: string };
 
-/** The shape every port message from the background has; panels check it before use. */
-export const PortOutEnvelopeSchema = z.object({ type: z.enum(['hub/snapshot', 'library/changed', 'panel/toggle', 'error']) });
+export { PortOutEnvelopeSchema } from './portEnvelope';
+// Compile-time proof that the envelope check knows every message type (and no other).
+const envelopeCoversPortOut: [PortOut['type'], (typeof PORT_OUT_TYPES)[number]] extends [(typeof PORT_OUT_TYPES)[number], PortOut['type']] ? true : never = true;
+void envelopeCoversPortOut;
 
 export type { Paper };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
-export const SECTION_NAMES = ['header', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'similar'] as const;
+import { SECTION_NAMES, type SectionName } from './sectionNames';
+
+export { SECTION_NAMES, type SectionName };
 export const SectionNameSchema = z.enum(SECTION_NAMES);
-export type SectionName = z.infer<typeof SectionNameSchema>;
 
 /** User settings, stored in extension storage (never in a page's origin). */
 export const SettingsSchema = z.object({

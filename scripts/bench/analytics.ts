@@ -2,6 +2,8 @@
  * Analytics benchmark: `buildHubView` on a seeded synthetic hub (3,000 citing papers, 10,000
  * pre-labelled sentences, 50,000 reference edges) at 1× and 2× size, and the explorer filter over
  * 5,000 rows. Goals: ≤ 100 ms at 1×, 2×/1× ratio ≤ 2.2 (near-linear), filter well under 50 ms.
+ * Also what a panel receives: the JSON size of a snapshot (summary + first explorer page) against
+ * the whole view, and the background's time to answer one explorer page over 5,000 rows.
  * Run alone with `npx tsx scripts/bench/analytics.ts`.
  */
 import { performance } from 'node:perf_hooks';
@@ -12,6 +14,7 @@ import type { Intent, Polarity } from '../../lib/domain/labels';
 import type { Paper } from '../../lib/domain/paper';
 import { buildExplorerRows, buildHubView, filterExplorer, topCoCitedIds } from '../../lib/analytics';
 import { seededRandom } from '../../lib/random';
+import { queryExplorer, splitView } from '../../lib/hub/explorerPages';
 import { formatFigure, type Figure } from './figure';
 
 const BASE = { citingPapers: 3_000, sentences: 10_000, referenceEdges: 50_000, worksPool: 12_000 };
@@ -174,12 +177,26 @@ export async function run(): Promise<Figure[]> {
   const rows = buildExplorerRows(double.citations.slice(0, 5_000));
   const filters = { roles: new Set(['methodology', 'result'] as const), yearMin: 2018, yearMax: 2024, text: 'scaling lo' };
   const filterMs = timeMedian(51, () => filterExplorer(rows, filters));
+  const pageQuery = {
+    filters: { role: 'methodology' as const, polarity: 'all' as const, yearFrom: 2018, yearTo: 2024, influentialOnly: false, text: 'scaling lo' },
+    sort: { key: 'year' as const, direction: 'desc' as const },
+    page: 1,
+  };
+  const pageMs = timeMedian(51, () => queryExplorer(rows, pageQuery));
+
+  const view = buildHubView(single);
+  const { summary, explorer } = splitView(view);
+  const snapshotBytes = JSON.stringify({ view: summary, explorer }).length;
+  const fullViewBytes = JSON.stringify(view).length;
 
   return [
     { name: 'analytics aggregation 1x', value: round(singleMs), unit: 'ms' },
     { name: 'analytics aggregation 2x', value: round(doubleMs), unit: 'ms' },
     { name: 'analytics 2x/1x ratio', value: round(doubleMs / singleMs, 2), unit: 'x' },
     { name: 'explorer filter 5,000 rows', value: round(filterMs, 2), unit: 'ms' },
+    { name: 'explorer page (filter + sort + 50 rows) of 5,000 rows', value: round(pageMs, 2), unit: 'ms' },
+    { name: 'panel snapshot JSON 1x (summary + first explorer page)', value: snapshotBytes, unit: 'bytes' },
+    { name: 'whole view JSON 1x (sent on every snapshot before)', value: fullViewBytes, unit: 'bytes' },
   ];
 }
 

@@ -1,6 +1,7 @@
 /**
  * Figures measured on the built extension in headless Chromium:
  *   - content-script JS gzip size (what every arXiv page pays);
+ *   - panel bundle JS gzip size (imported by the content script before the panel can show anything);
  *   - cached open: DOMContentLoaded → data-state="ready" for a 1,800-citation hub, median of 5;
  *   - background (service worker) JS heap after a 10,000-citation hub was fetched.
  * Needs `npm run build` first and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
@@ -20,6 +21,10 @@ function contentScriptGzipBytes(): number {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
   const files = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
   return gzipSync(Buffer.concat(files.map((file) => readFileSync(join(EXTENSION_DIR, file)))), { level: 9 }).length;
+}
+
+function panelBundleGzipBytes(): number {
+  return gzipSync(readFileSync(join(EXTENSION_DIR, 'panel-app.js')), { level: 9 }).length;
 }
 
 function median(values: number[]): number {
@@ -73,7 +78,10 @@ async function serviceWorkerHeapBytes(session: ExtensionSession): Promise<number
 }
 
 export async function run(): Promise<Figure[]> {
-  const figures: Figure[] = [{ name: 'content-script JS gzip', value: contentScriptGzipBytes(), unit: 'bytes' }];
+  const figures: Figure[] = [
+    { name: 'content-script JS gzip', value: contentScriptGzipBytes(), unit: 'bytes' },
+    { name: 'panel bundle JS gzip', value: panelBundleGzipBytes(), unit: 'bytes' },
+  ];
   const session = await launchExtension();
   try {
     session.setPages(samplePages());

@@ -50,10 +50,19 @@ describe.each([
   }, 90_000);
   afterAll(async () => panel?.page.close());
 
-  it('renders all eight sections for the page\'s paper', async () => {
+  it('renders every section for the page\'s paper', async () => {
     await expect.poll(() => panel.host.getAttribute('data-arxiv-id')).toBe(expected.arxivId);
     for (const name of PANEL_SECTIONS) expect(await panel.section(name).count(), `section ${name}`).toBe(1);
     expect(await panel.section('header').locator('.ch-paper-title').getAttribute('title')).toBe(expected.paper.title);
+  });
+
+  it('opens "At a glance" with the paper\'s TL;DR and the citing count the data gives', async () => {
+    const glance = panel.section('glance');
+    const entry = (term: string) => glance.locator('.ch-glance-entry', { has: panel.page.locator('dt', { hasText: term }) }).locator('dd');
+    const tldr = (expected.paper.tldr as { text?: string } | null | undefined)?.text;
+    if (tldr) expect(normalise(await entry('TL;DR').innerText())).toContain(normalise(tldr));
+    else expect(await entry('TL;DR').innerText()).toContain('from the abstract');
+    expect(await entry('How the field uses it').innerText()).toContain(`Cited by ${withSeparators(expected.citing.length)} papers`);
   });
 
   it('shows the citing and influential counts in full, with thousands separators', async () => {

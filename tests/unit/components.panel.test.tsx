@@ -19,7 +19,7 @@ describe('sections of a ready hub', () => {
       const toggle = section(name).querySelector('button[aria-expanded]')!;
       expect(toggle.getAttribute('aria-expanded'), name).toBe('true');
     }
-    expect(container.querySelectorAll('[data-section]')).toHaveLength(8);
+    expect(container.querySelectorAll('[data-section]')).toHaveLength(SECTION_NAMES.length);
 
     const rolesToggle = section('roles').querySelector('button[aria-expanded]')!;
     fireEvent.click(rolesToggle);
@@ -205,7 +205,7 @@ describe('panel and section states', () => {
   it('stale shows the data with its age and says it is refreshing', () => {
     const { container } = renderPanel({ status: { state: 'stale', dataFetchedAt: SAMPLE_NOW - 2 * 86_400_000 } });
     expect(text(container.querySelector('[data-banner="stale"]')!)).toBe('Showing data fetched 2 d ago — refreshing…');
-    expect(container.querySelectorAll('[data-section]')).toHaveLength(8);
+    expect(container.querySelectorAll('[data-section]')).toHaveLength(SECTION_NAMES.length);
   });
 
   it('offline shows cached data with its age, or a clear message without data', () => {
@@ -278,7 +278,7 @@ describe('views built by lib/analytics', () => {
 
   it('render every section from real analytics output without NaN or blanks', () => {
     const { container, section } = renderPanel({ view: buildHubView(hubData(60)) });
-    expect(container.querySelectorAll('[data-section]')).toHaveLength(8);
+    expect(container.querySelectorAll('[data-section]')).toHaveLength(SECTION_NAMES.length);
     expect(text(container)).not.toMatch(/NaN|undefined|\[object/);
     expect(section('citing').querySelector('[aria-live="polite"]')!.textContent).toBe('Showing 60 of 60 citing papers');
     expect(text(section('header'))).toMatch(/Citing papers\s*1,812/);
