@@ -26,6 +26,13 @@ export interface TaskDefinition<L extends string> {
   foldSeed: number;
   /** Rows sharing a key stay in one fold (e.g. the cited paper), mirroring how the held-out set was cut. */
   foldKey: (row: LabelledSentence<L> & Record<string, unknown>) => string;
+  /**
+   * 'refit': the shipped model is trained once more on every training row. 'fold-average': it is the
+   * mean of the cross-validation models, so the offsets tuned on their out-of-fold scores apply to a
+   * model of the same scale (a refit on 25 % more rows has larger weights than the models the
+   * offsets were tuned for), and averaging (bagging) steadies a model fitted to few examples.
+   */
+  finalModel: 'refit' | 'fold-average';
 }
 
 export interface TaskResult<L extends string> {
@@ -41,6 +48,26 @@ function classWeights(labels: readonly number[], classCount: number, weighting: 
     const balanced = labels.length / (classCount * count);
     return weighting === 'balanced' ? balanced : Math.sqrt(balanced);
   });
+}
+
+/** Mean of models that may use different buckets (folds see different rows); a bucket absent from a model counts as 0. */
+function averageModels(models: readonly LinearModel[]): LinearModel {
+  const [first] = models;
+  if (!first) throw new Error('nothing to average');
+  const { classCount } = first;
+  const buckets = Uint32Array.from(new Set(models.flatMap((model) => [...model.buckets]))).sort();
+  const rowOf = new Map<number, number>();
+  buckets.forEach((bucket, row) => rowOf.set(bucket, row));
+  const weights = new Float64Array(buckets.length * classCount);
+  const biases = new Float64Array(classCount);
+  for (const model of models) {
+    model.buckets.forEach((bucket, row) => {
+      const target = rowOf.get(bucket)!;
+      for (let k = 0; k < classCount; k++) weights[target * classCount + k]! += model.weights[row * classCount + k]! / models.length;
+    });
+    for (let k = 0; k < classCount; k++) biases[k]! += model.biases[k]! / models.length;
+  }
+  return { classCount, buckets, weights, biases };
 }
 
 function sumModels(models: readonly LinearModel[]): LinearModel {
@@ -80,15 +107,19 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
     const subset = { vectors: indices.map((i) => vectors[i]!), labels: subsetLabels, classCount };
     const weights = classWeights(subsetLabels, classCount, definition.classWeighting);
     const models = definition.members.map((member) => trainLinearSvm(subset, { ...member, classWeights: weights }));
-    return pruneAndQuantise(sumModels(models), { maxBuckets: definition.maxBuckets });
+    return sumModels(models);
   };
+  const shipped = (model: LinearModel) => pruneAndQuantise(model, { maxBuckets: definition.maxBuckets });
 
   const fold = groupedFolds(rows, definition.folds, definition.foldKey, definition.foldSeed);
   const outOfFold: Float64Array[] = new Array(rows.length);
+  const foldModels: LinearModel[] = [];
   for (let f = 0; f < definition.folds; f++) {
     const inside = rows.flatMap((_, i) => (fold[i] !== f ? [i] : []));
     const outside = rows.flatMap((_, i) => (fold[i] === f ? [i] : []));
-    const model = dequantise(fit(inside));
+    const fitted = fit(inside);
+    foldModels.push(fitted);
+    const model = dequantise(shipped(fitted));
     const columns = columnIndex(model);
     for (const i of outside) outOfFold[i] = scoreVector(model, columns, vectors[i]!);
     log(`${definition.task}: fold ${f + 1}/${definition.folds} done`);
@@ -104,9 +135,8 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
     outOfFold.map((scores) => labels[argmaxWithOffsets(scores, offsets)]!),
   );
 
-  const everything = rows.map((_, i) => i);
-  const finalModel = fit(everything);
-  log(`${definition.task}: final model trained`);
+  const finalModel = shipped(definition.finalModel === 'fold-average' ? averageModels(foldModels) : fit(rows.map((_, i) => i)));
+  log(`${definition.task}: final model ${definition.finalModel === 'fold-average' ? `averaged over the ${definition.folds} fold models` : 'trained on every row'}`);
   const weights = packWeights({
     task: definition.task,
     labels,
@@ -118,6 +148,7 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
       rows: rows.length,
       rowsPerLabel: Object.fromEntries(labels.map((label, k) => [label, gold.filter((g) => g === k).length])),
       method: 'sum of one-vs-rest linear SVMs (dual coordinate descent) over hashed word and character n-grams and cue phrases',
+      finalModel: definition.finalModel,
       members: definition.members,
       classWeighting: definition.classWeighting,
       maxBuckets: definition.maxBuckets,
