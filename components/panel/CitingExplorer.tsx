@@ -1,13 +1,13 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import type { CitationSentence } from '../../lib/domain/citation';
 import type { PolarityBucket, RoleBucket } from '../../lib/domain/view';
-import { EXPLORER_PAGE_SIZE, type ExplorerPageRow, type ExplorerQuery } from '../../lib/hub/explorerPages';
+import type { ExplorerSort } from '../../lib/analytics/explorer';
+import { DEFAULT_FILTERS, EXPLORER_PAGE_SIZE, type ExplorerFilters, type ExplorerPageRow, type ExplorerQuery } from '../../lib/hub/explorerPages';
 import { excerpt, readableText } from '../shared/displayText';
 import { formatConfidence, formatCount } from '../shared/format';
 import { PaperRow } from '../shared/PaperRow';
 import type { SaveControls } from '../shared/SaveButton';
 import { SectionFrame } from '../shared/SectionFrame';
-import { DEFAULT_FILTERS, type ExplorerFilters, type ExplorerSort } from './explorerModel';
 import { useExplorerPage, type ExplorerSource } from './explorerSource';
 import { POLARITY_BUCKETS, POLARITY_LABELS, ROLE_BUCKETS, ROLE_LABELS } from './labels';
 import type { SectionStatus } from './sectionStatus';

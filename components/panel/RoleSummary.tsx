@@ -1,8 +1,9 @@
+import { INTENTS } from '../../lib/domain/labelNames';
 import type { RoleSummary as RoleSummaryData } from '../../lib/domain/view';
 import { Bar } from '../shared/Bar';
 import { formatCount, formatPercent } from '../shared/format';
 import { SectionFrame } from '../shared/SectionFrame';
-import { ROLE_BUCKETS, ROLE_LABELS, ROLES_ONLY } from './labels';
+import { ROLE_BUCKETS, ROLE_LABELS } from './labels';
 import type { SectionStatus } from './sectionStatus';
 import { SECTION_TITLES } from './sections';
 
@@ -15,7 +16,7 @@ export interface RoleSummaryProps {
 /** How citing papers use the paper, per citing paper and per citation sentence, with the locally classified share. */
 export function RoleSummary({ roles, status, onRetry }: RoleSummaryProps) {
   const perPaper = ROLE_BUCKETS.map((role) => ({ key: role, label: ROLE_LABELS[role], value: roles.perPaper[role] ?? 0, tone: role }));
-  const perSentence = ROLES_ONLY.map((role) => ({ key: role, label: ROLE_LABELS[role], value: roles.perSentence[role] ?? 0, tone: role }));
+  const perSentence = INTENTS.map((role) => ({ key: role, label: ROLE_LABELS[role], value: roles.perSentence[role] ?? 0, tone: role }));
   const isEmpty = roles.totalPapers === 0 && roles.totalSentences === 0;
   const sourceLabelled = Math.max(0, roles.totalSentences - roles.locallyClassifiedSentences);
 

@@ -1,11 +1,9 @@
-import type { Intent, Polarity } from '../../lib/domain/labels';
+import { POLARITIES } from '../../lib/domain/labelNames';
 import type { ClaimType, PolarityBucket, RoleBucket, TierName } from '../../lib/domain/view';
 
-/** The three intents, spelled out rather than imported from lib/domain/labels: that module builds zod schemas, which the panel bundle must not carry. */
-export const ROLES_ONLY: readonly Intent[] = ['background', 'methodology', 'result'];
 export const ROLE_BUCKETS: readonly RoleBucket[] = ['background', 'methodology', 'result', 'unclassified'];
 export const POLARITY_BUCKETS: readonly PolarityBucket[] = ['supporting', 'contrasting', 'neutral', 'unclassified'];
-export const POLARITIES_ONLY: readonly Polarity[] = ['supporting', 'contrasting', 'neutral'];
+export const POLARITIES_ONLY = POLARITIES;
 
 export const ROLE_LABELS: Record<RoleBucket, string> = {
   background: 'Background',

@@ -4,7 +4,7 @@
  * extracted or counted, never generated: each statement is a sentence of the abstract or the
  * Semantic Scholar TL;DR, each reception figure comes from the hub's own counts.
  */
-import type { Intent } from '../domain/labels';
+import { INTENTS, type Intent } from '../domain/labelNames';
 import type { ClaimType, CoCitedWork, HubView, PolarityExample, RepresentativePaper } from '../domain/view';
 import { splitAbstract } from './claims';
 
@@ -70,10 +70,9 @@ function pickTldr(input: GlanceInput): GlanceStatement | null {
 }
 
 function leadingRole(roles: GlanceInput['roles']): GlanceReception['leadingRole'] {
-  const candidates: Intent[] = ['background', 'methodology', 'result'];
-  const ofPapers = candidates.reduce((sum, role) => sum + (roles.perPaper[role] ?? 0), 0);
+  const ofPapers = INTENTS.reduce((sum, role) => sum + (roles.perPaper[role] ?? 0), 0);
   if (ofPapers === 0) return null;
-  const role = candidates.reduce((best, next) => ((roles.perPaper[next] ?? 0) > (roles.perPaper[best] ?? 0) ? next : best));
+  const role = INTENTS.reduce<Intent>((best, next) => ((roles.perPaper[next] ?? 0) > (roles.perPaper[best] ?? 0) ? next : best), INTENTS[0]);
   return { role, papers: roles.perPaper[role] ?? 0, ofPapers };
 }
 

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 
-/** Citation intents exactly as Semantic Scholar labels them (there is no "method"). */
-export const INTENTS = ['background', 'methodology', 'result'] as const;
-export const IntentSchema = z.enum(INTENTS);
-export type Intent = z.infer<typeof IntentSchema>;
+import { INTENTS, POLARITIES, type Intent, type Polarity } from './labelNames';
 
-export const POLARITIES = ['supporting', 'contrasting', 'neutral'] as const;
+export { INTENTS, POLARITIES, type Intent, type Polarity };
+export const IntentSchema = z.enum(INTENTS);
 export const PolaritySchema = z.enum(POLARITIES);
-export type Polarity = z.infer<typeof PolaritySchema>;
 
 /** Where a label came from: the data source, or our shipped classifier (shown as "classified locally"). */
 export const LabelOriginSchema = z.enum(['source', 'local']);

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { filterExplorer, sortExplorer, DEFAULT_FILTERS } from '../../components/panel/explorerModel';
+import { filterExplorer as filterRows, sortExplorer } from '../../lib/analytics/explorer';
+import { DEFAULT_FILTERS, toRowFilters, type ExplorerFilters } from '../../lib/hub/explorerPages';
+import type { ExplorerRow } from '../../lib/domain/view';
 import { makeExplorerRows, makeSampleView } from '../fixtures/views/sampleView';
 import { renderPanel } from '../fixtures/views/renderPanel';
 
@@ -131,6 +133,9 @@ describe('citing papers explorer', () => {
     expect(ui.getByRole('button', { name: 'Previous page' }).hasAttribute('disabled')).toBe(true);
   });
 });
+
+/** The explorer's controls (one role, one polarity, year bounds, text) applied as the background applies them. */
+const filterExplorer = (rows: readonly ExplorerRow[], filters: ExplorerFilters) => filterRows(rows, toRowFilters(filters));
 
 describe('explorer model', () => {
   it('filters 5,000 rows by every criterion at once', () => {
