@@ -40,8 +40,3 @@ export function preparePanel(arxivId: string): PreparedPanel {
     },
   };
 }
-
-/** Prepares and mounts in one go (the host already exists). */
-export function loadAndMountPanel(container: HTMLElement, host: HTMLElement, arxivId: string): Promise<() => void> {
-  return preparePanel(arxivId).mount(container, host);
-}
