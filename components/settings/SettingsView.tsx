@@ -98,6 +98,20 @@ export function SettingsView() {
                 Open the panel automatically on arXiv abstract and HTML pages
               </label>
             </div>
+            <div class="field">
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={settings.listingBadges}
+                  aria-describedby="setting-listingBadges-hint"
+                  onChange={(event) => void save({ listingBadges: event.currentTarget.checked }, 'citation badges')}
+                />
+                Citation badges on listing pages
+              </label>
+              <p id="setting-listingBadges-hint" class="hint">
+                A citation count next to each entry of arXiv's lists and search results. Only the papers' arXiv ids are sent to Semantic Scholar.
+              </p>
+            </div>
             <fieldset class="field">
               <legend>Panel side</legend>
               <div class="radio-row">

@@ -12,3 +12,17 @@ export const PANEL_PAGE_MATCHES = [
 export const PANEL_MODULE_PATH = '/panel-app.js';
 /** Where the panel bundle registers its mount function in the content script's isolated world. */
 export const PANEL_GLOBAL = '__arxivCitationHubPanel';
+
+/**
+ * Where the citation-badge script runs: listing pages (`/list/<archive>/new|recent|pastweek|<yymm>`)
+ * and search results (`/search/?query=…`, `/search/<archive>?…`). A separate, small script: the
+ * abs-page script above does not grow, and these pages never get the panel.
+ */
+export const LISTING_PAGE_MATCHES = [
+  'https://arxiv.org/list/*',
+  'https://www.arxiv.org/list/*',
+  'https://export.arxiv.org/list/*',
+  'https://arxiv.org/search/*',
+  'https://www.arxiv.org/search/*',
+  'https://export.arxiv.org/search/*',
+];

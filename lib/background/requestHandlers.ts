@@ -5,12 +5,15 @@ import { exportLibrary } from '../library/export';
 import { HandlerError, type Handlers } from '../messaging/router';
 import { loadSettings, saveSettings } from '../settings/store';
 import { toPublicSettings } from '../settings/schema';
+import type { BadgeCounts } from '../badges/types';
 
 export interface HandlerDeps {
   db: CitationHubDb;
   now: () => number;
   onLibraryChanged(): void;
   refreshHub(arxivId: string): void;
+  /** Listing-page badge counts (lib/badges/service.ts); ids are already validated as canonical arXiv ids. */
+  citationCounts(arxivIds: string[]): Promise<BadgeCounts>;
   clearCache(): Promise<number>;
   cacheStats(): Promise<{ hubs: number; bytes: number }>;
   storageEstimate(): Promise<{ quota: number | null; usage: number | null }>;
@@ -90,5 +93,6 @@ export function createRequestHandlers(deps: HandlerDeps): Handlers {
       deps.refreshHub(arxivId);
       return { ok: true };
     },
+    'badges/counts': ({ ids }) => deps.citationCounts(ids),
   };
 }

@@ -15,6 +15,8 @@ import { loadSettings, watchSettings } from '../settings/store';
 import { createHubPorts } from './hubPorts';
 import { createStoragePacingStore } from './pacingStore';
 import { createRequestHandlers } from './requestHandlers';
+import { createCitationCountService, watchRateLimit } from '../badges/service';
+import { clearCounts } from '../db/citationCounts';
 
 /**
  * Wires the background: one database, one request scheduler, the sources, the hub service, the
@@ -48,15 +50,26 @@ export function startBackground(): void {
     schedulerState: () => scheduler.getState(SEMANTIC_SCHOLAR_HOST),
   });
 
+  const badgeCounts = createCitationCountService({
+    db,
+    source,
+    now: Date.now,
+    cacheLifetimeMs: () => settings.cacheLifetimeHours * 3_600_000,
+    rateLimit: watchRateLimit(scheduler, SEMANTIC_SCHOLAR_HOST, Date.now),
+  });
+
   const ports = createHubPorts(hubs, buildHubView);
   const handlers = createRequestHandlers({
     db,
     now: Date.now,
     onLibraryChanged: () => ports.broadcastLibraryChanged(),
     refreshHub: (arxivId) => void hubs.open(arxivId, { force: true }),
+    citationCounts: (ids) => badgeCounts.counts(ids),
     clearCache: async () => {
       const { hubs: count } = await cacheStats(db);
       await clearCache(db);
+      // Badge counts are cache too; the count reported stays the number of hubs the user saw listed.
+      await clearCounts(db);
       return count;
     },
     cacheStats: () => cacheStats(db),

@@ -40,10 +40,19 @@ export interface LibraryEntry {
   read: boolean;
 }
 
+/** A listing-page badge count (see lib/db/citationCounts.ts). Cache, like `hubs`: cleared with it, never the library. */
+export interface CachedCitationCount {
+  arxivId: string;
+  /** Null: the source answered with no record for this id ("not indexed yet"). */
+  citationCount: number | null;
+  fetchedAt: number;
+}
+
 export type CitationHubDb = Dexie & {
   hubs: EntityTable<CachedHub, 'arxivId'>;
   progress: EntityTable<FetchProgress, 'arxivId'>;
   library: EntityTable<LibraryEntry, 'id'>;
+  citationCounts: EntityTable<CachedCitationCount, 'arxivId'>;
 };
 
 export const DB_NAME = 'arxiv-citation-hub';
@@ -58,6 +67,11 @@ export function openDatabase(name: string = DB_NAME): CitationHubDb {
     hubs: 'arxivId, fetchedAt, lastAccessedAt',
     progress: 'arxivId',
     library: 'id, savedAt, updatedAt, *tags',
+  });
+  // v2 adds the badge-count cache. Existing tables are untouched, so no data upgrade is needed:
+  // a v1 database opens with its library, hubs and progress as they were and an empty count table.
+  db.version(2).stores({
+    citationCounts: 'arxivId, fetchedAt',
   });
   return db;
 }

@@ -12,10 +12,20 @@ import type { LibraryEntry } from '../db/database';
 import { SettingsPatchSchema, type PublicSettings, type Settings } from '../settings/schema';
 import { LibraryEntrySchema } from '../library/importBackup';
 import type { PORT_OUT_TYPES } from './portEnvelope';
+import { parseArxivId } from '../arxiv/id';
+import { MAX_BADGE_IDS, type BadgeCounts } from '../badges/types';
 
 /** A canonical bare arXiv id as the content script sends it (re-validated by the background). */
 const ArxivIdField = z.string().min(1).max(64);
 const LibraryIdField = z.string().min(1).max(300);
+/**
+ * Exactly a canonical bare arXiv id (`2411.01234`, `hep-th/9901001`): no version, prefix, subject
+ * class or whitespace. These ids go to a data source, so a page cannot smuggle anything else there.
+ */
+const CanonicalArxivIdField = z
+  .string()
+  .max(64)
+  .refine((raw) => parseArxivId(raw)?.id === raw, { message: 'not a canonical arXiv id' });
 
 import { EXPORT_FORMATS } from '../library/export';
 export { EXPORT_FORMATS, type ExportFormat } from '../library/export';
@@ -50,6 +60,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cache/clear') }),
   z.object({ type: z.literal('cache/stats') }),
   z.object({ type: z.literal('hub/refresh'), arxivId: ArxivIdField }),
+  /** Citation counts for the entries of a listing or search page (one message per ≤ 500 ids). */
+  z.object({ type: z.literal('badges/counts'), ids: z.array(CanonicalArxivIdField).min(1).max(MAX_BADGE_IDS) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -94,6 +106,7 @@ export interface ResponseMap {
   'cache/clear': { cleared: number };
   'cache/stats': { hubs: number; bytes: number; libraryEntries: number; quota: number | null; usage: number | null };
   'hub/refresh': { ok: true };
+  'badges/counts': BadgeCounts;
 }
 
 export const ERROR_CODES = ['invalid-message', 'forbidden', 'not-found', 'storage-full', 'invalid-import', 'internal'] as const;

@@ -15,6 +15,8 @@ export const SettingsSchema = z.object({
   panelSide: z.enum(['right', 'left']).default('right'),
   panelWidth: z.number().int().min(320).max(600).default(400),
   hiddenSections: z.array(SectionNameSchema).default([]),
+  /** Citation-count badges next to each entry on arXiv listing and search pages. */
+  listingBadges: z.boolean().default(true),
   lastBackupAt: z.number().nullable().default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -39,6 +41,7 @@ export const SettingsPatchSchema = z
     panelSide: z.enum(['right', 'left']),
     panelWidth: z.number().int().min(320).max(600),
     hiddenSections: z.array(SectionNameSchema),
+    listingBadges: z.boolean(),
     lastBackupAt: z.number().nullable(),
   })
   .partial()

@@ -54,6 +54,16 @@ export interface CitationSource {
   getRecommendations(paperId: string, pool: RecommendationPool, limit: number): Promise<Paper[]>;
 }
 
+/** Citation counts alone, for listing-page badges (implemented by the Semantic Scholar client). */
+export interface CitationCountSource {
+  /**
+   * Citation counts by bare arXiv id, aligned with `arxivIds`: a number, or null where the source
+   * has no record (or no count). Batched ≤ 500 ids per request. A record that is not a paper with a
+   * count fails the whole call as `malformed`. `signal` drops a request still queued or backing off.
+   */
+  getCitationCounts(arxivIds: string[], options?: { signal?: AbortSignal }): Promise<(number | null)[]>;
+}
+
 /** Counts and metadata from OpenAlex when Semantic Scholar fails (404 or repeated 5xx, never 429). */
 export interface FallbackSource {
   getPaperByArxivId(arxivId: string): Promise<Paper>;

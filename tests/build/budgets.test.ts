@@ -18,6 +18,11 @@ const ALLOWED_HOSTS = new Set([
 const CONTENT_SCRIPT_BUDGET_GZIP = 30 * 1024;
 /** The panel bundle every abstract page imports before it can show anything (it once doubled by pulling in all of zod). */
 const PANEL_BUNDLE_BUDGET_GZIP = 40 * 1024;
+/**
+ * The citation-badge script on listing and search pages. About 4 KB of it is WXT's content-script
+ * runtime and the webextension polyfill that every content script carries; the rest is the badges.
+ */
+const LISTING_SCRIPT_BUDGET_GZIP = 6.5 * 1024;
 
 interface Manifest {
   manifest_version: number;
@@ -57,6 +62,17 @@ describe('built Chrome extension', () => {
     const panelBundle = join(CHROME, 'panel-app.js');
     expect(existsSync(panelBundle)).toBe(true);
     expect(gzipSync(readFileSync(panelBundle), { level: 9 }).length).toBeLessThanOrEqual(PANEL_BUNDLE_BUDGET_GZIP);
+  });
+
+  it(`keeps the listing-page badge script within ${LISTING_SCRIPT_BUDGET_GZIP} bytes gzip, apart from the abs-page script`, () => {
+    const manifest = readManifest(CHROME);
+    const listing = (manifest.content_scripts ?? []).filter((entry) => entry.matches.some((match) => /\/(list|search)\//.test(match)));
+    expect(listing).toHaveLength(1);
+    const [script, ...others] = listing[0]?.js ?? [];
+    expect(others).toEqual([]);
+    // Its own file, injected only on listing and search pages: the abs-page script does not grow with it.
+    for (const match of listing[0]!.matches) expect(match).toMatch(/^https:\/\/(www\.|export\.)?arxiv\.org\/(list|search)\/\*$/);
+    expect(gzipSync(readFileSync(join(CHROME, script!)), { level: 9 }).length).toBeLessThanOrEqual(LISTING_SCRIPT_BUDGET_GZIP);
   });
 
   it('asks only for the allow-listed permissions and hosts', () => {

@@ -60,12 +60,14 @@ describe('the panel on real arXiv page markup', () => {
     }
   });
 
-  it('adds nothing to a listing page', async () => {
+  it('adds no panel to a listing page (only the citation badges, tested in listing.e2e.test.ts)', async () => {
     const page = await session.newPage();
     await page.goto('https://arxiv.org/list/cs.LG/recent');
     await page.waitForLoadState('load');
     await page.waitForTimeout(1_500);
     expect(await page.locator('arxiv-citation-hub').count()).toBe(0);
+    // The badge request has finished, so it cannot count against the request tallies below.
+    await page.waitForFunction(() => ['ready', 'unavailable', 'off'].includes(document.documentElement.getAttribute('data-arxiv-citation-badges') ?? ''), undefined, { timeout: 30_000 });
     await page.close();
   });
 

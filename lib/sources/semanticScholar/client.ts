@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { Paper } from '../../domain/paper';
 import type { Citation } from '../../domain/citation';
-import { SourceError, type BatchRecord, type CitationPage, type CitationSource, type RecommendationPool } from '../types';
+import { SourceError, type BatchRecord, type CitationCountSource, type CitationPage, type CitationSource, type RecommendationPool } from '../types';
 import { describeUrl, fetchJson, type FetchLike, type JsonRequest, type JsonResponse } from '../http';
 import type { RequestScheduler } from '../scheduler';
 import { toBareArxivId } from '../arxivIds';
 import {
   S2BatchResponseSchema,
+  S2CountRecordSchema,
   S2CitationEdgeSchema,
   S2CitationPageSchema,
   S2PaperSchema,
@@ -38,6 +39,9 @@ export const RECOMMENDATION_FIELDS = [
   'citationCount', 'influentialCitationCount', 'openAccessPdf', 'url',
 ] as const;
 
+/** Listing-page badges: the count alone (S2 adds `paperId` to every record by itself). */
+export const COUNT_FIELDS = ['citationCount'] as const;
+
 export const MAX_CITATIONS_PAGE = 1_000;
 /**
  * S2 serves at most ~9,999 citations per paper (allenai/s2-folks#27): we never ask for a window
@@ -56,38 +60,42 @@ export interface SemanticScholarClientOptions {
   timeoutMs?: number;
 }
 
-export function createSemanticScholarClient(options: SemanticScholarClientOptions): CitationSource {
+export function createSemanticScholarClient(options: SemanticScholarClientOptions): CitationSource & CitationCountSource {
   const { fetch: fetchImpl, scheduler } = options;
 
-  function request(req: JsonRequest): Promise<JsonResponse> {
-    return scheduler.schedule(req.url, () => {
-      const key = options.apiKey?.()?.trim();
-      const headers = key ? { ...req.headers, 'x-api-key': key } : req.headers;
-      return fetchJson(fetchImpl, { ...req, headers }, { timeoutMs: options.timeoutMs });
-    });
+  function request(req: JsonRequest, signal?: AbortSignal): Promise<JsonResponse> {
+    return scheduler.schedule(
+      req.url,
+      () => {
+        const key = options.apiKey?.()?.trim();
+        const headers = key ? { ...req.headers, 'x-api-key': key } : req.headers;
+        return fetchJson(fetchImpl, { ...req, headers }, { timeoutMs: options.timeoutMs });
+      },
+      { signal },
+    );
   }
 
-  async function batch(fields: readonly string[], ids: string[]): Promise<unknown[]> {
+  async function batch(fields: readonly string[], ids: string[], signal?: AbortSignal): Promise<unknown[]> {
     const slots: unknown[] = [];
     for (let start = 0; start < ids.length; start += MAX_BATCH_IDS) {
-      slots.push(...(await batchChunk(fields, ids.slice(start, start + MAX_BATCH_IDS))));
+      slots.push(...(await batchChunk(fields, ids.slice(start, start + MAX_BATCH_IDS), signal)));
     }
     return slots;
   }
 
   /** One POST; when S2 refuses a response over 10 MB, the chunk is halved until it fits. */
-  async function batchChunk(fields: readonly string[], ids: string[]): Promise<unknown[]> {
+  async function batchChunk(fields: readonly string[], ids: string[], signal?: AbortSignal): Promise<unknown[]> {
     if (ids.length === 0) return [];
     const url = `${S2_GRAPH_BASE}/paper/batch?fields=${fields.join(',')}`;
     let response: JsonResponse;
     try {
-      response = await request({ method: 'POST', url, body: { ids } });
+      response = await request({ method: 'POST', url, body: { ids } }, signal);
     } catch (error) {
       if (!isTooLarge(error)) throw error;
       // A single record too large to send is treated like an unknown one.
       if (ids.length === 1) return [null];
       const half = Math.ceil(ids.length / 2);
-      return [...(await batchChunk(fields, ids.slice(0, half))), ...(await batchChunk(fields, ids.slice(half)))];
+      return [...(await batchChunk(fields, ids.slice(0, half), signal)), ...(await batchChunk(fields, ids.slice(half), signal))];
     }
     const slots = parse(S2BatchResponseSchema, response.data, url);
     if (slots.length !== ids.length) {
@@ -136,6 +144,19 @@ export function createSemanticScholarClient(options: SemanticScholarClientOption
       return slots.map((slot) => {
         const record = S2PaperSchema.safeParse(slot);
         return record.success ? toPaper(record.data) : null;
+      });
+    },
+
+    async getCitationCounts(arxivIds: string[], countOptions?: { signal?: AbortSignal }): Promise<(number | null)[]> {
+      const ids = arxivIds.map((id) => `ARXIV:${toBareArxivId(id)}`);
+      const slots = await batch(COUNT_FIELDS, ids, countOptions?.signal);
+      // Unlike the metadata batches, a bad record is not dropped as "unknown": a badge would then
+      // claim "not indexed" for a paper S2 does know. The whole answer is refused and nothing is cached.
+      return slots.map((slot, index) => {
+        if (slot === null) return null;
+        const record = S2CountRecordSchema.safeParse(slot);
+        if (!record.success) throw new SourceError('malformed', `${describeUrl(`${S2_GRAPH_BASE}/paper/batch`)}: record ${index} is not a paper with a citation count`);
+        return record.data.citationCount ?? null;
       });
     },
 

@@ -88,6 +88,12 @@ export const S2CitationPageSchema = z.object({
 /** `POST /paper/batch`: aligned by position with the requested ids, `null` for unknown ids. */
 export const S2BatchResponseSchema = z.array(z.unknown());
 
+/** A `fields=citationCount` batch record. A count S2 withholds (null) is "no count", not an error. */
+export const S2CountRecordSchema = z.object({
+  paperId: z.string().min(1),
+  citationCount: z.number().int().min(0).nullish(),
+});
+
 export const S2RecommendationsSchema = z.object({
   recommendedPapers: z.array(z.unknown()).nullish(),
 });
