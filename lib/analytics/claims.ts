@@ -6,6 +6,7 @@ import type { Citation } from '../domain/citation';
 import type { Paper } from '../domain/paper';
 import type { Polarity } from '../domain/labels';
 import type { Claim, ClaimEcho, ClaimType } from '../domain/view';
+import { isBlank } from './blank';
 import { splitSentences } from './sentences';
 import { scoreQueriesAgainstDocuments } from './tfidf';
 
@@ -133,27 +134,41 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function buildClaims(paper: Paper | null, citations: readonly Citation[]): Claim[] {
+/**
+ * `lowerCaseSentences[i][j]`, when given, is `citations[i].sentences[j].text.toLowerCase()`:
+ * buildHubView lower-cases each sentence once for this and the explorer's search text.
+ */
+export function buildClaims(
+  paper: Paper | null,
+  citations: readonly Citation[],
+  lowerCaseSentences?: readonly (readonly string[])[],
+): Claim[] {
   if (!paper) return [];
   const claimSentences = extractClaimSentences(paper.abstract, paper.tldr);
   if (claimSentences.length === 0) return [];
 
   // Parallel arrays rather than one object per sentence: a hub can have tens of thousands.
   const sentenceTexts: string[] = [];
+  const lowerCaseTexts: string[] = [];
   const sentenceCitation: number[] = [];
   const sentenceIndex: number[] = [];
-  citations.forEach((citation, citationIndex) => {
-    citation.sentences.forEach((sentence, index) => {
-      if (sentence.text.trim() === '') return;
-      sentenceTexts.push(sentence.text);
+  for (let citationIndex = 0; citationIndex < citations.length; citationIndex += 1) {
+    const { sentences } = citations[citationIndex]!;
+    const lowerCase = lowerCaseSentences?.[citationIndex];
+    for (let index = 0; index < sentences.length; index += 1) {
+      const { text } = sentences[index]!;
+      if (isBlank(text)) continue;
+      sentenceTexts.push(text);
+      if (lowerCaseSentences) lowerCaseTexts.push(lowerCase?.[index] ?? text.toLowerCase());
       sentenceCitation.push(citationIndex);
       sentenceIndex.push(index);
-    });
-  });
+    }
+  }
   const matches = scoreQueriesAgainstDocuments(
     claimSentences.map((claim) => claim.text),
     sentenceTexts,
     ECHO_SIMILARITY_THRESHOLD,
+    lowerCaseSentences ? lowerCaseTexts : undefined,
   );
 
   const counters = { abstract: 0, tldr: 0 };

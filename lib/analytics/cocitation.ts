@@ -19,6 +19,8 @@
  */
 import type { Paper } from '../domain/paper';
 import type { CoCitedWork } from '../domain/view';
+import { isBlank } from './blank';
+import { firstSorted } from './firstSorted';
 
 export const CO_CITED_LIMIT = 30;
 export const MIN_CO_CITATION_COUNT = 2;
@@ -30,29 +32,62 @@ export interface CoCitationCounts {
 }
 
 function isValidId(id: unknown): id is string {
-  return typeof id === 'string' && id.trim() !== '';
+  return typeof id === 'string' && !isBlank(id);
 }
 
 export function countCoCitations(
   referencesByCiting: Readonly<Record<string, readonly (string | null | undefined)[]>>,
   targetPaperId: string | null | undefined,
 ): CoCitationCounts {
-  const counts = new Map<string, number>();
+  const tally = tallyCoCitations(referencesByCiting, targetPaperId);
+  return { basis: tally.basis, counts: new Map(tally.ids.map((id, slot) => [id, tally.counts[slot]!])) };
+}
+
+/** Co-citation counts as parallel arrays, works in order of first appearance. */
+interface CoCitationTally {
+  basis: number;
+  ids: string[];
+  counts: number[];
+}
+
+/**
+ * One Map lookup per reference (~50,000 in a large hub), no Set per citing paper: a work is
+ * counted once per paper by remembering the last paper that counted it.
+ */
+function tallyCoCitations(
+  referencesByCiting: Readonly<Record<string, readonly (string | null | undefined)[]>>,
+  targetPaperId: string | null | undefined,
+): CoCitationTally {
+  const slotOf = new Map<string, number>();
+  const ids: string[] = [];
+  const counts: number[] = [];
+  const lastCountedBy: number[] = [];
   let basis = 0;
+  let paper = 0;
   for (const [citingId, references] of Object.entries(referencesByCiting)) {
     if (citingId === targetPaperId || !Array.isArray(references)) continue;
-    const unique = new Set<string>();
+    paper += 1;
     let hasValidReference = false;
     for (const id of references) {
       if (!isValidId(id)) continue;
       hasValidReference = true;
-      if (id !== targetPaperId && id !== citingId) unique.add(id);
+      if (id === targetPaperId || id === citingId) continue;
+      let slot = slotOf.get(id);
+      if (slot === undefined) {
+        slot = ids.length;
+        slotOf.set(id, slot);
+        ids.push(id);
+        counts.push(0);
+        lastCountedBy.push(0);
+      }
+      if (lastCountedBy[slot] !== paper) {
+        lastCountedBy[slot] = paper;
+        counts[slot]! += 1;
+      }
     }
-    if (!hasValidReference) continue;
-    basis += 1;
-    for (const id of unique) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (hasValidReference) basis += 1;
   }
-  return { basis, counts };
+  return { basis, ids, counts };
 }
 
 export function saltonStrength(count: number, basis: number, citesWithinSample: number = count): number {
@@ -72,15 +107,16 @@ interface RankedId {
   strength: number;
 }
 
-function rank(counts: CoCitationCounts, limit: number, minCount: number): RankedId[] {
+function compareRanked(a: RankedId, b: RankedId): number {
+  return b.count - a.count || b.strength - a.strength || (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0);
+}
+
+function rank(tally: CoCitationTally, limit: number, minCount: number): RankedId[] {
   const ranked: RankedId[] = [];
-  for (const [paperId, count] of counts.counts) {
-    if (count >= minCount) ranked.push({ paperId, count, strength: saltonStrength(count, counts.basis) });
-  }
-  ranked.sort(
-    (a, b) => b.count - a.count || b.strength - a.strength || (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0),
-  );
-  return ranked.slice(0, Math.max(0, limit));
+  tally.counts.forEach((count, slot) => {
+    if (count >= minCount) ranked.push({ paperId: tally.ids[slot]!, count, strength: saltonStrength(count, tally.basis) });
+  });
+  return firstSorted(ranked, compareRanked, Math.max(0, limit));
 }
 
 /** The ids the pipeline should fetch metadata for: the same ranking `buildCoCited` shows. */
@@ -90,7 +126,7 @@ export function topCoCitedIds(
   n: number = CO_CITED_LIMIT,
   minCount: number = MIN_CO_CITATION_COUNT,
 ): string[] {
-  return rank(countCoCitations(referencesByCiting, targetPaperId), n, minCount).map((entry) => entry.paperId);
+  return rank(tallyCoCitations(referencesByCiting, targetPaperId), n, minCount).map((entry) => entry.paperId);
 }
 
 /**
@@ -104,18 +140,18 @@ export function buildCoCited(
   limit: number = CO_CITED_LIMIT,
   targetCitations: number = 0,
 ): { coCited: CoCitedWork[]; basis: number } {
-  const counts = countCoCitations(referencesByCiting, targetPaperId);
-  const coCited = rank(counts, limit, MIN_CO_CITATION_COUNT)
+  const tally = tallyCoCitations(referencesByCiting, targetPaperId);
+  const coCited = rank(tally, limit, MIN_CO_CITATION_COUNT)
     .map(({ paperId, count, strength }) => {
       const paper = coCitedPapers[paperId];
       const workCitations = paper?.citationCount ?? 0;
       return {
         paper: paper ?? { paperId, title: UNKNOWN_TITLE, authors: [] },
         count,
-        strength: workCitations > 0 ? globalSaltonStrength(count, counts.basis, targetCitations, workCitations) : strength,
+        strength: workCitations > 0 ? globalSaltonStrength(count, tally.basis, targetCitations, workCitations) : strength,
       };
     })
     // Same count: the more specific co-citation (higher whole-graph strength) first; then id for stability.
     .sort((a, b) => b.count - a.count || b.strength - a.strength || (a.paper.paperId < b.paper.paperId ? -1 : a.paper.paperId > b.paper.paperId ? 1 : 0));
-  return { coCited, basis: counts.basis };
+  return { coCited, basis: tally.basis };
 }

@@ -27,18 +27,30 @@ export interface ExplorerSort {
   direction: 'asc' | 'desc';
 }
 
-/** Title, authors, venue, TL;DR and citation sentences: what a user may type to find a paper. */
-function searchTextOf(citation: Citation): string {
+/**
+ * Title, authors, venue, TL;DR and citation sentences, lower-cased: what a user may type to find
+ * a paper. Each part is lower-cased on its own, which gives the same text as lower-casing them
+ * joined (case mapping looks at neighbouring letters only for a final sigma, and never across a
+ * line break) and lets the sentences come lower-cased already (`lowerCaseSentences`).
+ */
+function searchTextOf(citation: Citation, lowerCaseSentences: readonly string[] | undefined): string {
   const { citing } = citation;
-  return [citing.title, citing.authors.join(' '), citing.venue ?? '', citing.tldr ?? '', ...citation.sentences.map((s) => s.text)]
-    .join('\n')
-    .toLowerCase();
+  const sentences = lowerCaseSentences ?? citation.sentences.map((sentence) => sentence.text.toLowerCase());
+  return [
+    citing.title.toLowerCase(),
+    citing.authors.join(' ').toLowerCase(),
+    (citing.venue ?? '').toLowerCase(),
+    (citing.tldr ?? '').toLowerCase(),
+    ...sentences,
+  ].join('\n');
 }
 
+/** `lowerCaseSentences[i][j]`, when given, is `citations[i].sentences[j].text.toLowerCase()`. */
 export function buildExplorerRows(
   citations: readonly Citation[],
   paperRoles?: readonly PaperRole[],
   paperPolarities?: readonly PolarityBucket[],
+  lowerCaseSentences?: readonly (readonly string[])[],
 ): ExplorerRow[] {
   return citations.map((citation, index) => {
     const role = paperRoles?.[index] ?? citationRole(citation);
@@ -47,7 +59,7 @@ export function buildExplorerRows(
       role: role.role,
       roleOrigin: role.origin,
       polarity: paperPolarities?.[index] ?? citationPolarity(citation),
-      searchText: searchTextOf(citation),
+      searchText: searchTextOf(citation, lowerCaseSentences?.[index]),
     };
   });
 }

@@ -25,6 +25,8 @@ export function buildHubView(data: HubData): HubView {
   // Each paper's role and polarity, computed once and shared by the sections below.
   const paperRoles = citations.map(citationRole);
   const paperPolarities = citations.map((citation) => citationPolarity(citation));
+  // Each citing sentence lower-cased once, for the explorer's search text and the claims ledger.
+  const lowerCaseSentences = citations.map((citation) => citation.sentences.map((sentence) => sentence.text.toLowerCase()));
 
   const roles = summarizeRoles(citations, paperRoles);
   const polarity = summarizePolarity(citations, paperPolarities);
@@ -32,7 +34,7 @@ export function buildHubView(data: HubData): HubView {
   const { coCited, basis } = buildCoCited(data.referencesByCiting, data.paper?.paperId, data.coCitedPapers, undefined, citingPaperCount(data));
   const representative = pickRepresentative(citations, paperRoles.map((role) => role.role));
   // Default explorer order: most cited first (ties by paperId); the panel re-sorts on demand.
-  const explorer = sortExplorer(buildExplorerRows(citations, paperRoles, paperPolarities), { key: 'citations', direction: 'desc' });
+  const explorer = sortExplorer(buildExplorerRows(citations, paperRoles, paperPolarities, lowerCaseSentences), { key: 'citations', direction: 'desc' });
   const similar = dedupeSimilar(data.recommendations, {
     target: data.paper,
     citingIds: citations.map((citation) => citation.citing.paperId),
@@ -45,7 +47,7 @@ export function buildHubView(data: HubData): HubView {
     tier,
     roles,
     polarity,
-    claims: buildClaims(data.paper, citations),
+    claims: buildClaims(data.paper, citations, lowerCaseSentences),
     coCited,
     coCitedBasis: basis,
     representative,

@@ -5,7 +5,7 @@
  * contrasting with confidence >= POLARITY_DECISION_THRESHOLD, else supporting likewise, else
  * neutral (it has labelled sentences, none confident enough to be non-neutral), else unclassified.
  */
-import type { Citation } from '../domain/citation';
+import type { Citation, CitationSentence } from '../domain/citation';
 import type { Polarity } from '../domain/labels';
 import type { PolarityBucket, PolarityExample, PolaritySummary } from '../domain/view';
 
@@ -18,6 +18,8 @@ export const POLARITY_DECISION_THRESHOLD = 0.6;
 
 /** Examples shown per label so users can check the labels. */
 export const POLARITY_EXAMPLES_PER_LABEL = 5;
+
+const POLARITY_LABELS: readonly Polarity[] = ['supporting', 'contrasting', 'neutral'];
 
 export function citationPolarity(citation: Citation, threshold: number = POLARITY_DECISION_THRESHOLD): PolarityBucket {
   let labelled = false;
@@ -38,10 +40,47 @@ export function emptyPolarityCounts(): Record<PolarityBucket, number> {
   return { supporting: 0, contrasting: 0, neutral: 0, unclassified: 0 };
 }
 
-function compareExamples(a: PolarityExample, b: PolarityExample): number {
-  if (a.confidence !== b.confidence) return b.confidence - a.confidence;
-  if (a.citingPaperId !== b.citingPaperId) return a.citingPaperId < b.citingPaperId ? -1 : 1;
-  return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+/**
+ * Whether a sentence beats the current example of its paper and label: more confident, or as
+ * confident and earlier in text order. On a full tie the current one stays; the two are then
+ * the same example.
+ */
+function isBetterExample(confidence: number, text: string, currentConfidence: number, currentText: string): boolean {
+  return confidence > currentConfidence || (confidence === currentConfidence && text < currentText);
+}
+
+/** Example order: most confident first, then by citing paper id, then by text. */
+function sortsBefore(confidence: number, citingPaperId: string, text: string, example: PolarityExample): boolean {
+  if (confidence !== example.confidence) return confidence > example.confidence;
+  if (citingPaperId !== example.citingPaperId) return citingPaperId < example.citingPaperId;
+  return text < example.text;
+}
+
+/**
+ * The POLARITY_EXAMPLES_PER_LABEL first examples of one label (in sortsBefore order), at most one
+ * per citing paper: each paper's best sentence, whichever of its citations it is in. A short
+ * sorted list updated as candidates are offered, instead of a map of every paper's best
+ * sentence sorted at the end. A paper dropped from the list can come back only with a better
+ * sentence, which then also beats everything that pushed the old one out.
+ */
+class ExampleShortlist {
+  readonly examples: PolarityExample[] = [];
+
+  offer(citingPaperId: string, text: string, label: Polarity, confidence: number): void {
+    const { examples } = this;
+    const samePaper = examples.findIndex((example) => example.citingPaperId === citingPaperId);
+    if (samePaper >= 0) {
+      const current = examples[samePaper]!;
+      if (!isBetterExample(confidence, text, current.confidence, current.text)) return;
+      examples.splice(samePaper, 1);
+    } else if (examples.length === POLARITY_EXAMPLES_PER_LABEL && !sortsBefore(confidence, citingPaperId, text, examples[examples.length - 1]!)) {
+      return;
+    }
+    let position = examples.length;
+    while (position > 0 && sortsBefore(confidence, citingPaperId, text, examples[position - 1]!)) position -= 1;
+    examples.splice(position, 0, { citingPaperId, text, label, confidence });
+    if (examples.length > POLARITY_EXAMPLES_PER_LABEL) examples.pop();
+  }
 }
 
 /**
@@ -56,30 +95,37 @@ export function summarizePolarity(
 ): PolaritySummary {
   const perPaper = emptyPolarityCounts();
   const perSentence: Record<Polarity, number> = { supporting: 0, contrasting: 0, neutral: 0 };
-  const bestPerPaper: Record<Polarity, Map<string, PolarityExample>> = {
-    supporting: new Map(),
-    contrasting: new Map(),
-    neutral: new Map(),
+  // One shortlist per label, fed each paper's best sentence as the citations stream by.
+  const shortlists: Record<Polarity, ExampleShortlist> = {
+    supporting: new ExampleShortlist(),
+    contrasting: new ExampleShortlist(),
+    neutral: new ExampleShortlist(),
   };
   let totalSentences = 0;
   let classifiedSentences = 0;
+  // The best sentence per label within the citation at hand; only these are offered to the
+  // shortlists (a paper's other sentences are compared and dropped).
+  const bestInCitation: Record<Polarity, CitationSentence | null> = { supporting: null, contrasting: null, neutral: null };
   citations.forEach((citation, index) => {
     perPaper[paperPolarities?.[index] ?? citationPolarity(citation)] += 1;
-    const citingPaperId = citation.citing.paperId;
     for (const sentence of citation.sentences) {
       totalSentences += 1;
       const polarity = sentence.polarity;
       if (!polarity) continue;
       classifiedSentences += 1;
       perSentence[polarity.label] += 1;
-      // Compare before allocating: most sentences never become an example.
-      const current = bestPerPaper[polarity.label].get(citingPaperId);
-      if (current && (current.confidence > polarity.confidence || (current.confidence === polarity.confidence && current.text <= sentence.text))) continue;
-      bestPerPaper[polarity.label].set(citingPaperId, { citingPaperId, text: sentence.text, label: polarity.label, confidence: polarity.confidence });
+      const best = bestInCitation[polarity.label];
+      if (!best || isBetterExample(polarity.confidence, sentence.text, best.polarity!.confidence, best.text)) {
+        bestInCitation[polarity.label] = sentence;
+      }
+    }
+    for (const label of POLARITY_LABELS) {
+      const sentence = bestInCitation[label];
+      if (!sentence) continue;
+      bestInCitation[label] = null;
+      shortlists[label].offer(citation.citing.paperId, sentence.text, label, sentence.polarity!.confidence);
     }
   });
-  const topExamples = (label: Polarity): PolarityExample[] =>
-    [...bestPerPaper[label].values()].sort(compareExamples).slice(0, POLARITY_EXAMPLES_PER_LABEL);
   return {
     perPaper,
     perSentence,
@@ -87,6 +133,6 @@ export function summarizePolarity(
     totalSentences,
     classifiedSentences,
     threshold: POLARITY_DECISION_THRESHOLD,
-    examples: { supporting: topExamples('supporting'), contrasting: topExamples('contrasting'), neutral: topExamples('neutral') },
+    examples: { supporting: shortlists.supporting.examples, contrasting: shortlists.contrasting.examples, neutral: shortlists.neutral.examples },
   };
 }

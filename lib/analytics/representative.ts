@@ -18,10 +18,22 @@ import { formatCount } from './format';
 export const REPRESENTATIVE_MAX = 8;
 const INFLUENTIAL_SLOTS = Math.ceil(REPRESENTATIVE_MAX / 2);
 
+/**
+ * A citing paper up for a pick, with the fields the picks compare copied out of its citation:
+ * every pick scans every candidate, and reading them here rather than through
+ * citation.citing.* keeps the scans on one object per candidate.
+ */
 interface Candidate {
   citation: Citation;
   role: RoleBucket;
-  index: number;
+  paperId: string;
+  year: number | undefined;
+  hasTldr: boolean;
+  /** citationCount, -1 when unknown. */
+  citationCount: number;
+  isInfluential: boolean;
+  /** Its paper is in the list already (through this or another citation of the same paper). */
+  taken: boolean;
 }
 
 interface Picked {
@@ -34,18 +46,19 @@ function addsRole(candidate: Candidate, picked: Picked): boolean {
 }
 
 function addsYear(candidate: Candidate, picked: Picked): boolean {
-  const year = candidate.citation.citing.year;
-  return year !== undefined && !picked.years.has(year);
+  return candidate.year !== undefined && !picked.years.has(candidate.year);
 }
 
-function isBetter(a: Candidate, b: Candidate, picked: Picked): boolean {
-  const keysA = [addsRole(a, picked), addsYear(a, picked), Boolean(a.citation.citing.tldr)];
-  const keysB = [addsRole(b, picked), addsYear(b, picked), Boolean(b.citation.citing.tldr)];
-  for (let key = 0; key < keysA.length; key += 1) if (keysA[key] !== keysB[key]) return keysA[key]!;
-  const citationsA = a.citation.citing.citationCount ?? -1;
-  const citationsB = b.citation.citing.citationCount ?? -1;
-  if (citationsA !== citationsB) return citationsA > citationsB;
-  return a.citation.citing.paperId < b.citation.citing.paperId;
+/**
+ * Whether `a` beats `b` at this pick, given what each would add (computed once per candidate
+ * and pick by the caller: this runs for every candidate at every pick).
+ */
+function isBetter(a: Candidate, aAddsRole: boolean, aAddsYear: boolean, b: Candidate, bAddsRole: boolean, bAddsYear: boolean): boolean {
+  if (aAddsRole !== bAddsRole) return aAddsRole;
+  if (aAddsYear !== bAddsYear) return aAddsYear;
+  if (a.hasTldr !== b.hasTldr) return a.hasTldr;
+  if (a.citationCount !== b.citationCount) return a.citationCount > b.citationCount;
+  return a.paperId < b.paperId;
 }
 
 function reasonFor(candidate: Candidate, picked: Picked, influentialPhase: boolean): string {
@@ -66,27 +79,42 @@ export function pickRepresentative(
   roles: readonly RoleBucket[],
   max: number = REPRESENTATIVE_MAX,
 ): RepresentativePaper[] {
-  const remaining: Candidate[] = citations.map((citation, index) => ({ citation, role: roles[index] ?? 'unclassified', index }));
+  const remaining: Candidate[] = citations.map((citation, index) => ({
+    citation,
+    role: roles[index] ?? 'unclassified',
+    paperId: citation.citing.paperId,
+    year: citation.citing.year,
+    hasTldr: Boolean(citation.citing.tldr),
+    citationCount: citation.citing.citationCount ?? -1,
+    isInfluential: citation.isInfluential,
+    taken: false,
+  }));
   const picked: Picked = { roles: new Set(), years: new Set() };
   const result: RepresentativePaper[] = [];
-  const taken = new Set<string>();
 
   const pickFrom = (eligible: (candidate: Candidate) => boolean, slots: number, influentialPhase: boolean): void => {
     for (let slot = 0; slot < slots && result.length < max; slot += 1) {
       let best: Candidate | null = null;
+      let bestAddsRole = false;
+      let bestAddsYear = false;
       for (const candidate of remaining) {
-        if (taken.has(candidate.citation.citing.paperId) || !eligible(candidate)) continue;
-        if (!best || isBetter(candidate, best, picked)) best = candidate;
+        if (candidate.taken || !eligible(candidate)) continue;
+        const candidateAddsRole = addsRole(candidate, picked);
+        const candidateAddsYear = addsYear(candidate, picked);
+        if (best && !isBetter(candidate, candidateAddsRole, candidateAddsYear, best, bestAddsRole, bestAddsYear)) continue;
+        best = candidate;
+        bestAddsRole = candidateAddsRole;
+        bestAddsYear = candidateAddsYear;
       }
       if (!best) return;
       result.push({ citation: best.citation, role: best.role, reason: reasonFor(best, picked, influentialPhase) });
-      taken.add(best.citation.citing.paperId);
+      for (const candidate of remaining) if (candidate.paperId === best.paperId) candidate.taken = true;
       picked.roles.add(best.role);
-      if (best.citation.citing.year !== undefined) picked.years.add(best.citation.citing.year);
+      if (best.year !== undefined) picked.years.add(best.year);
     }
   };
 
-  pickFrom((candidate) => candidate.citation.isInfluential, INFLUENTIAL_SLOTS, true);
+  pickFrom((candidate) => candidate.isInfluential, INFLUENTIAL_SLOTS, true);
   pickFrom(() => true, max, false);
   return result;
 }

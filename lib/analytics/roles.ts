@@ -27,17 +27,29 @@ export interface PaperRole {
 }
 
 function strongestOf(intents: readonly Intent[]): Intent | null {
+  if (intents.length === 0) return null; // most sentences have none, and this runs twice per sentence
   for (const intent of ROLE_PRECEDENCE) if (intents.includes(intent)) return intent;
   return null;
 }
 
 export function sentenceRole(sentence: CitationSentence): ResolvedLabel<Intent> | null {
-  if (sentence.intent?.origin === 'source') return { label: sentence.intent.label, origin: 'source' };
+  const label = sentenceRoleLabel(sentence);
+  return label === null ? null : { label, origin: isLocalRole(sentence) ? 'local' : 'source' };
+}
+
+/**
+ * sentenceRole's label, without allocating its result: the roles are resolved for every
+ * sentence of a hub, twice (per paper and in the summary).
+ */
+function sentenceRoleLabel(sentence: CitationSentence): Intent | null {
+  if (sentence.intent?.origin === 'source') return sentence.intent.label;
   // A sentence can carry several source intents; the precedence picks one, as for paper ties.
-  const fromSource = strongestOf(sentence.sourceIntents);
-  if (fromSource) return { label: fromSource, origin: 'source' };
-  if (sentence.intent) return { label: sentence.intent.label, origin: sentence.intent.origin };
-  return null;
+  return strongestOf(sentence.sourceIntents) ?? sentence.intent?.label ?? null;
+}
+
+/** Whether sentenceRoleLabel's label is the local classifier's (no source label of any kind). */
+function isLocalRole(sentence: CitationSentence): boolean {
+  return sentence.intent?.origin === 'local' && strongestOf(sentence.sourceIntents) === null;
 }
 
 export function citationRole(citation: Citation): PaperRole {
@@ -45,11 +57,11 @@ export function citationRole(citation: Citation): PaperRole {
   const localVotes: Record<Intent, number> = { background: 0, methodology: 0, result: 0 };
   let labelled = 0;
   for (const sentence of citation.sentences) {
-    const resolved = sentenceRole(sentence);
-    if (!resolved) continue;
+    const label = sentenceRoleLabel(sentence);
+    if (label === null) continue;
     labelled += 1;
-    votes[resolved.label] += 1;
-    if (resolved.origin === 'local') localVotes[resolved.label] += 1;
+    votes[label] += 1;
+    if (isLocalRole(sentence)) localVotes[label] += 1;
   }
   if (labelled > 0) {
     let winner: Intent = ROLE_PRECEDENCE[0]!;
@@ -77,11 +89,11 @@ export function summarizeRoles(citations: readonly Citation[], paperRoles?: read
   citations.forEach((citation, index) => {
     perPaper[(paperRoles?.[index] ?? citationRole(citation)).role] += 1;
     for (const sentence of citation.sentences) {
-      const resolved = sentenceRole(sentence);
-      if (!resolved) continue;
-      perSentence[resolved.label] += 1;
+      const label = sentenceRoleLabel(sentence);
+      if (label === null) continue;
+      perSentence[label] += 1;
       totalSentences += 1;
-      if (resolved.origin === 'local') locallyClassifiedSentences += 1;
+      if (isLocalRole(sentence)) locallyClassifiedSentences += 1;
     }
   });
   return { perPaper, perSentence, totalPapers: citations.length, totalSentences, locallyClassifiedSentences };

@@ -45,32 +45,94 @@ const YEAR_LIKE = /^(1[89]\d\d|20\d\d)[a-z]?$/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Calls `visit` with each lower-cased word of `text`, skipping LaTeX math and citation markers:
+ * Walks the lower-cased words of one text, skipping LaTeX math and citation markers:
  * "[12]", "[4, 5]", "[Ramani et al., 2022]" (a short bracket holding a digit) and
  * "(Kaplan et al., 2020)", "(cf. Turing, 1950; Hoffmann 2022a)" (a short parenthesis holding a
  * year). "et al." needs no special case: "et" and "al" are stop-words.
  * A hand-rolled scan rather than regular expressions and split(): this runs on every sentence of
- * a hub, and ASCII letters and digits take the fast path.
+ * a hub, and ASCII letters and digits take the fast path. A word is reported as the span
+ * `text.slice(start, end)` plus a numeric `key` rather than as a string, so that the TF-IDF pass
+ * can look each of a hub's ~250,000 words up in its own table without allocating a string or
+ * comparing characters (see ./wordTable).
  */
-export function forEachWord(text: string, visit: (word: string) => void): void {
-  const lower = (text.includes('$') || text.includes('\\(') ? text.replace(LATEX_MATH, ' ') : text).toLowerCase();
-  const length = lower.length;
-  let start = -1;
-  for (let index = 0; index <= length; index += 1) {
-    const code = index < length ? lower.charCodeAt(index) : 32;
-    const isWordChar =
-      (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code > 127 && WORD_CHAR.test(lower[index]!));
-    if (isWordChar) {
-      if (start < 0) start = index;
-      continue;
-    }
-    if (start >= 0) {
-      visit(lower.slice(start, index));
-      start = -1;
-    }
-    if (code === 91 /* [ */) index = skipCitationBracket(lower, index);
-    else if (code === 40 /* ( */) index = skipCitationParenthesis(lower, index);
+export class WordScanner {
+  /** The text being scanned: lower-cased, LaTeX math blanked out. */
+  text = '';
+  /** The current word is text[start, end). */
+  start = 0;
+  end = 0;
+  /**
+   * The current word as a number, exact for words of at most MAX_KEYED_WORD_LENGTH ASCII letters
+   * and digits (most words): their characters as base-37 digits 1-36 (a-z, then 0-9), so two
+   * such words are equal exactly when their keys are. 0 for any other word.
+   */
+  key = 0;
+  private position = 0;
+
+  /** Starts on `raw`; `lowerCase`, when given, must be raw.toLowerCase() (computed once for several uses). */
+  reset(raw: string, lowerCase?: string): void {
+    this.text = raw.includes('$') || raw.includes('\\(') ? raw.replace(LATEX_MATH, ' ').toLowerCase() : (lowerCase ?? raw.toLowerCase());
+    this.position = 0;
+    this.start = 0;
+    this.end = 0;
+    this.key = 0;
   }
+
+  /** Moves to the next word; false when the text has none left. */
+  next(): boolean {
+    const text = this.text;
+    const length = text.length;
+    let index = this.position;
+    // Up to the next word, jumping over citation markers. A bracket or parenthesis right after
+    // a word is seen here too: the previous call stopped on it.
+    while (index < length) {
+      const code = text.charCodeAt(index);
+      if (code < 128 ? ASCII_WORD_DIGIT[code] !== 0 : WORD_CHAR.test(text[index]!)) break;
+      if (code === 91 /* [ */) index = skipCitationBracket(text, index);
+      else if (code === 40 /* ( */) index = skipCitationParenthesis(text, index);
+      index += 1;
+    }
+    if (index >= length) {
+      this.position = length;
+      return false;
+    }
+    const start = index;
+    let key = 0;
+    let asciiOnly = true;
+    for (; index < length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (code < 128) {
+        const digit = ASCII_WORD_DIGIT[code]!;
+        if (digit === 0) break;
+        // Exact below 2^53, i.e. for up to 10 characters; longer words get key 0 below.
+        key = key * 37 + digit;
+      } else if (WORD_CHAR.test(text[index]!)) asciiOnly = false;
+      else break;
+    }
+    this.start = start;
+    this.end = index;
+    this.key = asciiOnly && index - start <= MAX_KEYED_WORD_LENGTH ? key : 0;
+    this.position = index;
+    return true;
+  }
+}
+
+/** Words up to this long get an exact WordScanner key: 37^10 < 2^53, the largest exact integer of a double. */
+export const MAX_KEYED_WORD_LENGTH = 10;
+
+/**
+ * Per ASCII code: 0 when not a word character, else the character's base-37 digit in
+ * WordScanner keys: a-z are 1-26, 0-9 are 27-36 (the text is lower-cased, so no A-Z).
+ */
+const ASCII_WORD_DIGIT = new Uint8Array(128);
+for (let code = 97; code <= 122; code += 1) ASCII_WORD_DIGIT[code] = code - 96;
+for (let code = 48; code <= 57; code += 1) ASCII_WORD_DIGIT[code] = 27 + code - 48;
+
+/** Calls `visit` with each lower-cased word of `text`, as WordScanner finds them. */
+export function forEachWord(text: string, visit: (word: string) => void): void {
+  const scanner = new WordScanner();
+  scanner.reset(text);
+  while (scanner.next()) visit(scanner.text.slice(scanner.start, scanner.end));
 }
 
 /** Index of the "]" closing a short bracket with a digit in it, or `open` when it is not a citation. */
