@@ -1,6 +1,6 @@
 /**
  * Figures measured on the built extension in headless Chromium:
- *   - content-script JS gzip size (what every arXiv page pays);
+ *   - content-script JS gzip size, per script (what every abs or listing page pays);
  *   - panel bundle JS gzip size (imported by the content script before the panel can show anything);
  *   - cached open: DOMContentLoaded → data-state="ready" for a 1,800-citation hub, median of 5;
  *   - background (service worker) JS heap after a 10,000-citation hub was fetched.
@@ -17,10 +17,14 @@ import type { Figure } from './figure';
 
 const CACHED_OPEN_RUNS = 5;
 
-function contentScriptGzipBytes(): number {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
-  const files = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []);
-  return gzipSync(Buffer.concat(files.map((file) => readFileSync(join(EXTENSION_DIR, file)))), { level: 9 }).length;
+/** Gzip size of each content script entry in the manifest (the abs-page one and the listing-page one). */
+function contentScriptGzipFigures(): Figure[] {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[]; matches?: string[] }[] };
+  return (manifest.content_scripts ?? []).map((entry) => {
+    const files = entry.js ?? [];
+    const bytes = gzipSync(Buffer.concat(files.map((file) => readFileSync(join(EXTENSION_DIR, file)))), { level: 9 }).length;
+    return { name: `content-script JS gzip (${files.join(', ')})`, value: bytes, unit: 'bytes' };
+  });
 }
 
 function panelBundleGzipBytes(): number {
@@ -79,7 +83,7 @@ async function serviceWorkerHeapBytes(session: ExtensionSession): Promise<number
 
 export async function run(): Promise<Figure[]> {
   const figures: Figure[] = [
-    { name: 'content-script JS gzip', value: contentScriptGzipBytes(), unit: 'bytes' },
+    ...contentScriptGzipFigures(),
     { name: 'panel bundle JS gzip', value: panelBundleGzipBytes(), unit: 'bytes' },
   ];
   const session = await launchExtension();
