@@ -11,6 +11,8 @@ export const BADGES_STATE_ATTRIBUTE = 'data-arxiv-citation-badges';
 export interface ShowBadgesDeps {
   request: typeof sendRequest;
   now: () => number;
+  /** Called when Semantic Scholar is rate-limiting, with the wait it announced; the caller runs this again then. */
+  retryLater?: (delayMs: number) => void;
 }
 
 /**
@@ -42,7 +44,10 @@ export async function showCitationBadges(doc: Document, entries: ListingEntry[],
   for (let start = 0; start < ids.length; start += MAX_BADGE_IDS) {
     const reply = await deps.request({ type: 'badges/counts', ids: ids.slice(start, start + MAX_BADGE_IDS) }).catch(() => null);
     if (!reply) return fail(NO_REPLY_NOTE);
-    if (reply.status === 'unavailable') return fail(unavailableNote(reply, deps.now()));
+    if (reply.status === 'unavailable') {
+      if (reply.reason === 'rate-limited' && reply.retryAt !== null) deps.retryLater?.(Math.max(1_000, reply.retryAt - deps.now()));
+      return fail(unavailableNote(reply, deps.now()));
+    }
     Object.assign(counts, reply.counts);
   }
 

@@ -10,19 +10,14 @@
  *   li.arxiv-result > div.is-marginless > p.list-title > a[href="https://arxiv.org/abs/2411.01234v2"]
  */
 import { parseArxivId } from './id';
-import { isArxivHost } from './page';
+import { isArxivHost, parseArxivHostUrl } from './page';
 
 export type ListingPageKind = 'list' | 'search';
 
 /** `list` for `/list/…`, `search` for `/search/…` on an arXiv host; null for every other page. */
 export function listingPageKind(url: string): ListingPageKind | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!isArxivHost(parsed.hostname)) return null;
+  const parsed = parseArxivHostUrl(url);
+  if (!parsed) return null;
   if (/^\/list\/[^/]+/.test(parsed.pathname)) return 'list';
   if (/^\/search(\/|$)/.test(parsed.pathname)) return 'search';
   return null;

@@ -33,15 +33,21 @@ function idFromLegacyQuery(search: string): ArxivId | null {
   return bare.includes('=') ? null : parseArxivId(bare);
 }
 
-/** Reads an arXiv page URL. Listing, search and other pages give null. */
-export function parseArxivUrl(url: string): ArxivPage | null {
+/** The URL when it is well formed and on an arXiv host; null otherwise. */
+export function parseArxivHostUrl(url: string): URL | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (!isArxivHost(parsed.hostname)) return null;
+  return isArxivHost(parsed.hostname) ? parsed : null;
+}
+
+/** Reads an arXiv page URL. Listing, search and other pages give null. */
+export function parseArxivUrl(url: string): ArxivPage | null {
+  const parsed = parseArxivHostUrl(url);
+  if (!parsed) return null;
   const match = /^\/(abs|html|pdf)(?:\/(.*))?$/.exec(parsed.pathname);
   if (!match) return null;
   const kind = match[1] as ArxivPageKind;

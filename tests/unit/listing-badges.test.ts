@@ -142,6 +142,31 @@ describe('showCitationBadges on the constructed listing page', () => {
     expect(document.querySelector('#dlpage')!.innerHTML).toBe(listBefore);
   });
 
+  it('when rate-limited, asks to be run again after the announced wait, and that run replaces the note with badges', async () => {
+    const entries = loadPage('list-hep-th-9901.html');
+    let limited = true;
+    const bg = background(() =>
+      limited ? { status: 'unavailable', reason: 'rate-limited', retryAt: NOW + 40_000, message: 'HTTP 429' } : counts({ 'hep-th/9901001': 5 }),
+    );
+    const delays: number[] = [];
+    const deps = { ...bg.deps, retryLater: (delay: number) => delays.push(delay) };
+    expect(await showCitationBadges(document, entries, deps)).toBe('unavailable');
+    expect(delays).toEqual([40_000]);
+    limited = false;
+    expect(await showCitationBadges(document, entries, deps)).toBe('ready');
+    expect(document.querySelectorAll(NOTE_TAG)).toHaveLength(0);
+    expect(badgesIn(headlineOf('hep-th/9901001')[0]!)[0]?.shadowRoot?.querySelector('a')?.textContent).toBe('5 citations');
+    expect(delays).toHaveLength(1);
+  });
+
+  it('offline or a bad reply: no retry is scheduled (nothing announced one)', async () => {
+    const entries = loadPage('list-hep-th-9901.html');
+    const delays: number[] = [];
+    const bg = background(() => ({ status: 'unavailable', reason: 'offline', retryAt: null, message: 'offline' }));
+    await showCitationBadges(document, entries, { ...bg.deps, retryLater: (delay) => delays.push(delay) });
+    expect(delays).toEqual([]);
+  });
+
   it('when the background does not answer: the same single note, no badges', async () => {
     const entries = loadPage('search-attention.html');
     await showCitationBadges(document, entries, background(() => 'no-reply').deps);
