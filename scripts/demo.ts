@@ -1,7 +1,8 @@
 /**
  * `npm start`: the offline demo. Builds the production extension, opens it in Chromium on arXiv
  * pages served locally, and answers Semantic Scholar requests from the embedded sample data
- * (2112.11446 Gopher, 2001.08361 Scaling Laws, and an unindexed paper) — the real pipeline runs.
+ * (2112.11446 Gopher, 2001.08361 Scaling Laws, and an unindexed paper, then a listing page with
+ * citation badges) — the real pipeline runs.
  * Headed when a display exists; otherwise headless, writing screenshots to a printed folder.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { samplePages } from './sample/pages';
 import { REPO_ROOT } from '../tests/paths';
 
 const DEMO_PAPERS = ['2112.11446', '2001.08361', '2609.22268'];
+const DEMO_LISTING = 'https://arxiv.org/list/cs.LG/recent';
 
 if (!existsSync(chromiumPath())) {
   console.error(`Chromium was not found at ${chromiumPath()}.\nInstall it with:  sudo apt-get install -y chromium   (or set CHROMIUM_PATH)`);
@@ -39,6 +41,26 @@ for (const arxivId of DEMO_PAPERS) {
   console.log(`arxiv.org/abs/${arxivId}: panel state "${state}" after ${session.apiRequests.length} sample API requests so far`);
   if (!headed) {
     const file = join(shotsDir, `panel-${arxivId.replace('/', '_')}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    console.log(`  screenshot: ${file}`);
+  }
+}
+
+// A listing page: a citation badge next to each entry, from one batch request.
+{
+  const page = await session.newPage();
+  await page.goto(DEMO_LISTING);
+  const state = await page
+    .waitForFunction(() => {
+      const value = document.documentElement.getAttribute('data-arxiv-citation-badges');
+      return value === 'ready' || value === 'unavailable' || value === 'off' ? value : null;
+    }, undefined, { timeout: 60_000 })
+    .then((handle) => handle.jsonValue())
+    .catch(() => 'timeout');
+  const badges = await page.locator('arxiv-citation-badge').count();
+  console.log(`${DEMO_LISTING.replace('https://', '')}: badges "${state}", ${badges} badges`);
+  if (!headed) {
+    const file = join(shotsDir, 'listing-cs.LG-recent.png');
     await page.screenshot({ path: file, fullPage: false });
     console.log(`  screenshot: ${file}`);
   }
