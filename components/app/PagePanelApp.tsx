@@ -3,7 +3,7 @@ import { Panel } from '@/components/panel/Panel';
 import { Dock } from './Dock';
 import type { EarlyHubPort } from '@/lib/messaging/earlyHubPort';
 import { useHub } from './useHub';
-import { usePanelPrefs } from './usePanelPrefs';
+import { useAskControls, usePanelPrefs } from './usePanelPrefs';
 import { useNow } from './useNow';
 
 interface PagePanelAppProps {
@@ -21,6 +21,7 @@ export function PagePanelApp({ arxivId, host, early }: PagePanelAppProps) {
   const prefs = usePanelPrefs();
   const hub = useHub(arxivId, () => prefs.setCollapsed(!prefs.collapsed), early);
   const now = useNow(TICKING_STATES.has(hub.status.state));
+  const ask = useAskControls(arxivId, prefs.ask);
 
   // Layout effect: data-state changes only once the DOM shows that state.
   useLayoutEffect(() => {
@@ -42,6 +43,7 @@ export function PagePanelApp({ arxivId, host, early }: PagePanelAppProps) {
         onToggleCollapsed={() => prefs.setCollapsed(!prefs.collapsed)}
         now={now}
         hiddenSections={prefs.hiddenSections}
+        ask={ask}
       />
       {hub.saveError && (
         <p class="hub-save-error" role="alert">

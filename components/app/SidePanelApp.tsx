@@ -5,6 +5,7 @@ import { parseArxivId } from '@/lib/arxiv/id';
 import { parseArxivUrl } from '@/lib/arxiv/page';
 import { useHub } from './useHub';
 import { useNow } from './useNow';
+import { useAskControls, usePanelPrefs } from './usePanelPrefs';
 
 /** Which paper the side panel shows: `?id=` from the popup, else the active arXiv tab (PDF tabs included). */
 async function resolveArxivId(): Promise<string | null> {
@@ -36,6 +37,9 @@ export function SidePanelApp() {
 function SidePanelHub({ arxivId }: { arxivId: string }) {
   const hub = useHub(arxivId);
   const now = useNow(hub.status.state !== 'ready');
+  // Only the ask box is taken from the panel preferences: the side panel is neither docked nor collapsible.
+  const prefs = usePanelPrefs();
+  const ask = useAskControls(arxivId, prefs.ask);
   useEffect(() => {
     document.body.dataset.state = hub.status.state;
     document.body.dataset.arxivId = arxivId;
@@ -53,6 +57,7 @@ function SidePanelHub({ arxivId }: { arxivId: string }) {
         collapsed={false}
         onToggleCollapsed={() => {}}
         now={now}
+        ask={ask}
       />
       {hub.saveError && <p role="alert">{hub.saveError}</p>}
     </main>

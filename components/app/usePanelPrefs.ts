@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { AskControls, AskTarget } from '@/components/panel/askControls';
+import { parseAskEndpoint } from '@/lib/ask/endpoint';
 import { request } from '@/lib/messaging/client';
-import type { Settings } from '@/lib/settings/schema';
+import type { PublicSettings, Settings } from '@/lib/settings/schema';
 import type { SectionName } from '@/lib/settings/sectionNames';
 
 /**
@@ -18,6 +20,21 @@ export const PANEL_DEFAULT_SETTINGS = {
 
 const COLLAPSED_KEY = 'panelCollapsed';
 const WIDTH_KEY = 'panelWidthOverride';
+/** The storage key lib/settings/store.ts keeps settings under (that module brings zod, so it is not imported). */
+const SETTINGS_KEY = 'settings';
+
+type SettingsReply = Settings | PublicSettings | typeof PANEL_DEFAULT_SETTINGS;
+
+/**
+ * Content scripts get the endpoint's host only (`askHost`); extension pages such as the side panel get
+ * the full settings, so the host is read from the endpoint there. No usable endpoint: no ask box.
+ */
+export function askTargetOf(settings: SettingsReply): AskTarget | null {
+  const host = 'askHost' in settings ? settings.askHost : 'askEndpoint' in settings ? parseAskEndpoint(settings.askEndpoint) : null;
+  const hostName = typeof host === 'string' ? host : host?.ok ? host.host : '';
+  if (hostName === '') return null;
+  return { host: hostName, model: 'askModel' in settings ? settings.askModel.trim() : '' };
+}
 
 export interface PanelPrefs {
   /** False until stored preferences were read, so the panel does not flash open then shut. */
@@ -26,20 +43,33 @@ export interface PanelPrefs {
   width: number;
   side: 'left' | 'right';
   hiddenSections: ReadonlySet<SectionName>;
+  /** Where the ask box sends questions; null while it is off. Follows settings changes. */
+  ask: AskTarget | null;
   setCollapsed(collapsed: boolean): void;
   setWidth(width: number): void;
 }
 
-/** Panel layout preferences: collapsed state and width are remembered across pages. */
+/**
+ * Panel layout preferences: collapsed state and width are remembered across pages. Side, hidden
+ * sections and the ask box follow settings changed in the options page while the panel is open.
+ */
 export function usePanelPrefs(): PanelPrefs {
   const [loaded, setLoaded] = useState(false);
   const [collapsed, setCollapsedState] = useState(false);
   const [width, setWidthState] = useState<number>(PANEL_DEFAULT_SETTINGS.panelWidth);
   const [side, setSide] = useState<'left' | 'right'>(PANEL_DEFAULT_SETTINGS.panelSide);
   const [hiddenSections, setHidden] = useState<ReadonlySet<SectionName>>(new Set());
+  const [ask, setAsk] = useState<AskTarget | null>(null);
 
   useEffect(() => {
     let cancelled = false;
+    const applySettings = (settings: SettingsReply) => {
+      setSide(settings.panelSide);
+      setHidden(new Set(settings.hiddenSections));
+      const target = askTargetOf(settings);
+      // Same target, same object: the panel does not rebuild the box for an unrelated settings change.
+      setAsk((previous) => (previous && target && previous.host === target.host && previous.model === target.model ? previous : target));
+    };
     const load = async () => {
       const [stored, settings] = await Promise.all([
         browser.storage.local.get([COLLAPSED_KEY, WIDTH_KEY]).catch(() => ({}) as Record<string, unknown>),
@@ -50,13 +80,24 @@ export function usePanelPrefs(): PanelPrefs {
       setCollapsedState(settings.autoOpen ? rememberedCollapsed === true : true);
       const rememberedWidth = stored[WIDTH_KEY];
       setWidthState(typeof rememberedWidth === 'number' ? rememberedWidth : settings.panelWidth);
-      setSide(settings.panelSide);
-      setHidden(new Set(settings.hiddenSections));
+      applySettings(settings);
       setLoaded(true);
     };
+    // The new value is not read from the event: it holds the API keys, and the background decides what the panel sees.
+    const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      request({ type: 'settings/get' }).then(
+        (settings) => {
+          if (!cancelled) applySettings(settings);
+        },
+        () => {},
+      );
+    };
     void load();
+    browser.storage.onChanged.addListener(onStorageChanged);
     return () => {
       cancelled = true;
+      browser.storage.onChanged.removeListener(onStorageChanged);
     };
   }, []);
 
@@ -66,6 +107,7 @@ export function usePanelPrefs(): PanelPrefs {
     width,
     side,
     hiddenSections,
+    ask,
     setCollapsed(next) {
       setCollapsedState(next);
       void browser.storage.local.set({ [COLLAPSED_KEY]: next }).catch(() => {});
@@ -75,4 +117,12 @@ export function usePanelPrefs(): PanelPrefs {
       void browser.storage.local.set({ [WIDTH_KEY]: next }).catch(() => {});
     },
   };
+}
+
+/** The ask box's controls for one paper, or null while asking is off. */
+export function useAskControls(arxivId: string, target: AskTarget | null): AskControls | null {
+  return useMemo(
+    () => (target ? { ...target, ask: (question: string) => request({ type: 'glance/ask', arxivId, question }) } : null),
+    [arxivId, target],
+  );
 }

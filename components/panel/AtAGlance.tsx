@@ -5,6 +5,8 @@ import { displayTitle, readableText } from '../shared/displayText';
 import { formatConfidence, formatCount, formatPercent } from '../shared/format';
 import { primaryPaperUrl } from '../shared/links';
 import { SectionFrame } from '../shared/SectionFrame';
+import { AskBox } from './AskBox';
+import type { AskControls } from './askControls';
 import { ROLE_LABELS } from './labels';
 import type { SectionStatus } from './sectionStatus';
 import { SECTION_TITLES } from './sections';
@@ -13,6 +15,8 @@ export interface AtAGlanceProps {
   view: GlanceInput;
   status: SectionStatus;
   onRetry(): void;
+  /** The ask box, shown only when the user configured their own model endpoint. */
+  ask?: AskControls | null;
 }
 
 const SOURCE_NOTE: Record<GlanceStatement['from'], string> = {
@@ -71,7 +75,7 @@ function TitleLink({ title, url }: { title: string; url: string | null }) {
  * A digest of the paper in the spirit of a paper Q&A page: what it is about (extracted from its
  * abstract and TL;DR, never generated) and, from the hub's own counts, how the field received it.
  */
-export function AtAGlance({ view, status, onRetry }: AtAGlanceProps) {
+export function AtAGlance({ view, status, onRetry, ask }: AtAGlanceProps) {
   const glance = useMemo(
     () => buildGlance(view),
     [view.paper, view.claims, view.roles, view.polarity, view.tier, view.coCited, view.representative],
@@ -166,6 +170,7 @@ export function AtAGlance({ view, status, onRetry }: AtAGlanceProps) {
         Statements are sentences of the abstract or the Semantic Scholar TL;DR, typed by cue phrases (see the claims ledger); the
         reception figures are the counts shown in the sections below.
       </p>
+      {ask ? <AskBox controls={ask} /> : null}
     </SectionFrame>
   );
 }

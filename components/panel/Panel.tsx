@@ -5,6 +5,7 @@ import type { HubView } from '../../lib/domain/view';
 import type { HubSummaryView } from '../../lib/hub/explorerPages';
 import type { SaveControls } from '../shared/SaveButton';
 import { StateBanner } from '../shared/StateBanner';
+import type { AskControls } from './askControls';
 import { AtAGlance } from './AtAGlance';
 import { ClaimsLedger } from './ClaimsLedger';
 import { CitingExplorer } from './CitingExplorer';
@@ -37,6 +38,8 @@ export interface PanelProps {
   /** Clock for ages and countdowns; the container re-renders every second while one is shown. */
   now: number;
   hiddenSections?: ReadonlySet<SectionName>;
+  /** The "ask" box in At a glance; null or absent unless the user configured their own model endpoint. */
+  ask?: AskControls | null;
 }
 
 const NO_HIDDEN_SECTIONS: ReadonlySet<SectionName> = new Set();
@@ -50,9 +53,10 @@ interface SectionsProps {
   now: number;
   onRetry(): void;
   hidden: ReadonlySet<SectionName>;
+  ask: AskControls | null;
 }
 
-function Sections({ view, explorer, save, now, onRetry, hidden }: SectionsProps) {
+function Sections({ view, explorer, save, now, onRetry, hidden, ask }: SectionsProps) {
   const stages = view.stages as Partial<HubView['stages']> | undefined;
   const statusOf = (name: SectionName) => sectionStatus(stages, SECTION_STAGES[name]);
   const titlesById = explorer.titles;
@@ -61,7 +65,7 @@ function Sections({ view, explorer, save, now, onRetry, hidden }: SectionsProps)
   return (
     <>
       {show('header') ? <Header view={view} save={save} now={now} status={statusOf('header')} onRetry={onRetry} /> : null}
-      {show('glance') ? <AtAGlance view={view} status={statusOf('glance')} onRetry={onRetry} /> : null}
+      {show('glance') ? <AtAGlance view={view} status={statusOf('glance')} onRetry={onRetry} ask={ask} /> : null}
       {show('roles') ? <RoleSummary roles={view.roles} status={statusOf('roles')} onRetry={onRetry} /> : null}
       {show('polarity') ? (
         <PolaritySummary polarity={view.polarity} classifyStage={stages?.classify} titlesById={titlesById} status={statusOf('polarity')} onRetry={onRetry} />
@@ -118,7 +122,7 @@ export function Panel(props: PanelProps) {
               stageLabels={STAGE_LABELS}
               onRetry={onRetry}
             />
-            {view ? <Sections view={view} explorer={explorer} save={save} now={now} onRetry={onRetry} hidden={hidden} /> : waitingForData ? <PanelSkeleton hidden={hidden} /> : null}
+            {view ? <Sections view={view} explorer={explorer} save={save} now={now} onRetry={onRetry} hidden={hidden} ask={props.ask ?? null} /> : waitingForData ? <PanelSkeleton hidden={hidden} /> : null}
           </>
         )}
       </div>

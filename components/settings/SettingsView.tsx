@@ -3,6 +3,7 @@ import type { PublicSettings, Settings, SettingsPatch } from '../../lib/settings
 import { useOptionsApi } from '../library/api';
 import { errorMessage } from '../library/errors';
 import { ApiKeyField } from './ApiKeyField';
+import { AskEndpointField } from './AskEndpointField';
 import { NumberField } from './NumberField';
 import { SectionsField } from './SectionsField';
 import { StorageSection } from './StorageSection';
@@ -10,8 +11,8 @@ import { StorageSection } from './StorageSection';
 /** Extension pages receive the full settings; the public view (no keys) only reaches content scripts. */
 function withKeys(settings: Settings | PublicSettings): Settings {
   if ('s2ApiKey' in settings) return settings;
-  const { hasS2ApiKey: _s2, hasOpenAlexKey: _openAlex, ...rest } = settings;
-  return { ...rest, s2ApiKey: '', openAlexKey: '' };
+  const { hasS2ApiKey: _s2, hasOpenAlexKey: _openAlex, askHost: _askHost, ...rest } = settings;
+  return { ...rest, s2ApiKey: '', openAlexKey: '', askEndpoint: '', askApiKey: '' };
 }
 
 export function SettingsView() {
@@ -139,6 +140,14 @@ export function SettingsView() {
               onChange={(hiddenSections) => void save({ hiddenSections }, 'sections shown')}
             />
           </section>
+
+          <AskEndpointField
+            endpoint={settings.askEndpoint}
+            model={settings.askModel}
+            apiKey={settings.askApiKey}
+            onSave={save}
+            onTest={() => api.request({ type: 'ask/test' })}
+          />
 
           <section class="panel" aria-labelledby="cache-heading">
             <h2 id="cache-heading">Cache</h2>

@@ -1,3 +1,4 @@
+import { parseAskEndpoint } from '../../lib/ask/endpoint';
 import { SettingsPatchSchema } from '../../lib/settings/schema';
 import { formatCount } from '../shared/format';
 
@@ -51,4 +52,15 @@ export function validateApiKey(label: string, text: string): Validation<string> 
   if (key.length > MAX_KEY_LENGTH) return { ok: false, message: `${label} can be at most ${MAX_KEY_LENGTH} characters.` };
   if (/\s/.test(key)) return { ok: false, message: `${label} cannot contain spaces.` };
   return { ok: true, value: key };
+}
+
+const MAX_ENDPOINT_LENGTH = SettingsPatchSchema.shape.askEndpoint.unwrap().maxLength ?? 500;
+
+/** An empty endpoint is valid: it turns the ask box off. Anything else must pass the background's own check. */
+export function validateAskEndpoint(text: string): Validation<string> {
+  const endpoint = text.trim();
+  if (endpoint === '') return { ok: true, value: '' };
+  if (endpoint.length > MAX_ENDPOINT_LENGTH) return { ok: false, message: `The endpoint can be at most ${MAX_ENDPOINT_LENGTH} characters.` };
+  const parsed = parseAskEndpoint(endpoint);
+  return parsed.ok ? { ok: true, value: endpoint } : { ok: false, message: parsed.reason };
 }

@@ -6,6 +6,7 @@ import { HandlerError, type Handlers } from '../messaging/router';
 import { loadSettings, saveSettings } from '../settings/store';
 import { toPublicSettings } from '../settings/schema';
 import type { BadgeCounts } from '../badges/types';
+import { AskUnavailableError, type AskService } from '../ask/service';
 
 export interface HandlerDeps {
   db: CitationHubDb;
@@ -17,6 +18,18 @@ export interface HandlerDeps {
   clearCache(): Promise<number>;
   cacheStats(): Promise<{ hubs: number; bytes: number }>;
   storageEstimate(): Promise<{ quota: number | null; usage: number | null }>;
+  /** The optional ask box (lib/ask/service.ts). */
+  ask: Pick<AskService, 'ask' | 'test'>;
+}
+
+/** Ask failures are expected (endpoint down, key wrong, limits): their message goes to the user as-is. */
+async function asking<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof AskUnavailableError) throw new HandlerError('ask-unavailable', error.message);
+    throw error;
+  }
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -94,5 +107,7 @@ export function createRequestHandlers(deps: HandlerDeps): Handlers {
       return { ok: true };
     },
     'badges/counts': ({ ids }) => deps.citationCounts(ids),
+    'glance/ask': ({ arxivId, question }) => asking(() => deps.ask.ask(arxivId, question)),
+    'ask/test': () => asking(() => deps.ask.test()),
   };
 }

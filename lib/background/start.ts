@@ -17,6 +17,8 @@ import { createStoragePacingStore } from './pacingStore';
 import { createRequestHandlers } from './requestHandlers';
 import { createCitationCountService, watchRateLimit } from '../badges/service';
 import { clearCounts } from '../db/citationCounts';
+import { createAskService } from '../ask/service';
+import { createChatCompletionsClient } from '../sources/chatCompletions/client';
 
 /**
  * Wires the background: one database, one request scheduler, the sources, the hub service, the
@@ -58,6 +60,14 @@ export function startBackground(): void {
     rateLimit: watchRateLimit(scheduler, SEMANTIC_SCHOLAR_HOST, Date.now),
   });
 
+  const ask = createAskService({
+    client: createChatCompletionsClient({ fetch: fetchImpl, now: Date.now }),
+    // Read fresh: the user may have just saved the endpoint in the options.
+    settings: () => loadSettings(),
+    hubData: async (arxivId) => (await hubs.open(arxivId)).data,
+    now: Date.now,
+  });
+
   const ports = createHubPorts(hubs, buildHubView);
   const handlers = createRequestHandlers({
     db,
@@ -65,6 +75,7 @@ export function startBackground(): void {
     onLibraryChanged: () => ports.broadcastLibraryChanged(),
     refreshHub: (arxivId) => void hubs.open(arxivId, { force: true }),
     citationCounts: (ids) => badgeCounts.counts(ids),
+    ask,
     clearCache: async () => {
       const { hubs: count } = await cacheStats(db);
       await clearCache(db);

@@ -14,6 +14,7 @@ import { LibraryEntrySchema } from '../library/importBackup';
 import type { PORT_OUT_TYPES } from './portEnvelope';
 import { parseArxivId } from '../arxiv/id';
 import { MAX_BADGE_IDS, type BadgeCounts } from '../badges/types';
+import { ASK_QUESTION_MAX_CHARS, type AskAnswer } from '../ask/types';
 
 /** A canonical bare arXiv id as the content script sends it (re-validated by the background). */
 const ArxivIdField = z.string().min(1).max(64);
@@ -62,6 +63,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hub/refresh'), arxivId: ArxivIdField }),
   /** Citation counts for the entries of a listing or search page (one message per ≤ 500 ids). */
   z.object({ type: z.literal('badges/counts'), ids: z.array(CanonicalArxivIdField).min(1).max(MAX_BADGE_IDS) }),
+  /** A question about a paper for the user's own model endpoint (refused unless one is configured). */
+  z.object({ type: z.literal('glance/ask'), arxivId: CanonicalArxivIdField, question: z.string().trim().min(1).max(ASK_QUESTION_MAX_CHARS) }),
+  /** Options page: checks the configured endpoint with a one-line request. */
+  z.object({ type: z.literal('ask/test') }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -76,6 +81,7 @@ export const PRIVILEGED: ReadonlySet<RequestType> = new Set<RequestType>([
   'settings/set',
   'cache/clear',
   'cache/stats',
+  'ask/test',
 ]);
 
 export interface ImportResult {
@@ -107,9 +113,11 @@ export interface ResponseMap {
   'cache/stats': { hubs: number; bytes: number; libraryEntries: number; quota: number | null; usage: number | null };
   'hub/refresh': { ok: true };
   'badges/counts': BadgeCounts;
+  'glance/ask': AskAnswer;
+  'ask/test': { model: string; host: string; latencyMs: number };
 }
 
-export const ERROR_CODES = ['invalid-message', 'forbidden', 'not-found', 'storage-full', 'invalid-import', 'internal'] as const;
+export const ERROR_CODES = ['invalid-message', 'forbidden', 'not-found', 'storage-full', 'invalid-import', 'ask-unavailable', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type Reply<T> = { ok: true; result: T } | { ok: false; error: { code: ErrorCode; message: string } };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { SECTION_NAMES, type SectionName } from './sectionNames';
+import { parseAskEndpoint } from '../ask/endpoint';
 
 export { SECTION_NAMES, type SectionName };
 export const SectionNameSchema = z.enum(SECTION_NAMES);
@@ -18,16 +19,30 @@ export const SettingsSchema = z.object({
   /** Citation-count badges next to each entry on arXiv listing and search pages. */
   listingBadges: z.boolean().default(true),
   lastBackupAt: z.number().nullable().default(null),
+  /** OpenAI-compatible endpoint for the optional ask box ('' = off); see lib/ask/endpoint.ts. */
+  askEndpoint: z.string().max(500).default(''),
+  askModel: z.string().max(200).default(''),
+  askApiKey: z.string().max(500).default(''),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-/** What content scripts may see: everything but the API keys. */
-export type PublicSettings = Omit<Settings, 's2ApiKey' | 'openAlexKey'> & { hasS2ApiKey: boolean; hasOpenAlexKey: boolean };
+/**
+ * What content scripts may see: everything but the API keys and the ask endpoint's full URL (which
+ * may carry a token); the panel only needs to know that asking is on, where to, and which model.
+ */
+export type PublicSettings = Omit<Settings, 's2ApiKey' | 'openAlexKey' | 'askApiKey' | 'askEndpoint'> & {
+  hasS2ApiKey: boolean;
+  hasOpenAlexKey: boolean;
+  /** Host of the configured ask endpoint, '' when the ask box is off or the endpoint is unusable. */
+  askHost: string;
+};
 
-export function toPublicSettings({ s2ApiKey, openAlexKey, ...rest }: Settings): PublicSettings {
-  return { ...rest, hasS2ApiKey: s2ApiKey.length > 0, hasOpenAlexKey: openAlexKey.length > 0 };
+export function toPublicSettings({ s2ApiKey, openAlexKey, askApiKey, askEndpoint, ...rest }: Settings): PublicSettings {
+  void askApiKey;
+  const endpoint = parseAskEndpoint(askEndpoint);
+  return { ...rest, hasS2ApiKey: s2ApiKey.length > 0, hasOpenAlexKey: openAlexKey.length > 0, askHost: endpoint.ok ? endpoint.host : '' };
 }
 
 /** A partial update; unknown keys are rejected rather than silently stored. */
@@ -43,6 +58,9 @@ export const SettingsPatchSchema = z
     hiddenSections: z.array(SectionNameSchema),
     listingBadges: z.boolean(),
     lastBackupAt: z.number().nullable(),
+    askEndpoint: z.string().max(500),
+    askModel: z.string().max(200),
+    askApiKey: z.string().max(500),
   })
   .partial()
   .strict();

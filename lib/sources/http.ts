@@ -170,7 +170,9 @@ function isOnlyAnError(value: unknown): boolean {
 
 function errorMessageOf(value: unknown): string | null {
   if (!isRecord(value)) return null;
-  const text = typeof value.error === 'string' ? value.error : typeof value.message === 'string' ? value.message : null;
+  // OpenAI-style servers nest it: {"error": {"message": "…", "type": "…"}}.
+  const nested = isRecord(value.error) && typeof value.error.message === 'string' ? value.error.message : null;
+  const text = typeof value.error === 'string' ? value.error : typeof value.message === 'string' ? value.message : nested;
   return text === null ? null : text.slice(0, 300);
 }
 
