@@ -3,7 +3,7 @@ import * as library from '../library/store';
 import { parseBackup, mergeInto } from '../library/importBackup';
 import { exportLibrary } from '../library/export';
 import { HandlerError, type Handlers } from '../messaging/router';
-import { loadSettings, saveSettings } from '../settings/store';
+import type { SettingsStore } from '../settings/store';
 import { toPublicSettings } from '../settings/schema';
 import type { BadgeCounts } from '../badges/types';
 import { AskUnavailableError, type AskService } from '../ask/service';
@@ -18,6 +18,7 @@ export interface HandlerDeps {
   clearCache(): Promise<number>;
   cacheStats(): Promise<{ hubs: number; bytes: number }>;
   storageEstimate(): Promise<{ quota: number | null; usage: number | null }>;
+  settings: Pick<SettingsStore, 'load' | 'save'>;
   /** The optional ask box (lib/ask/service.ts). */
   ask: Pick<AskService, 'ask' | 'test'>;
 }
@@ -96,10 +97,10 @@ export function createRequestHandlers(deps: HandlerDeps): Handlers {
       return exportLibrary(chosen, format, now());
     },
     'settings/get': async (_message, caller) => {
-      const settings = await loadSettings();
+      const settings = await deps.settings.load();
       return caller.privileged ? settings : toPublicSettings(settings);
     },
-    'settings/set': ({ patch }) => saveSettings(patch),
+    'settings/set': ({ patch }) => deps.settings.save(patch),
     'cache/clear': async () => ({ cleared: await deps.clearCache() }),
     'cache/stats': async () => ({ ...(await deps.cacheStats()), libraryEntries: await db.library.count(), ...(await deps.storageEstimate()) }),
     'hub/refresh': async ({ arxivId }) => {

@@ -11,7 +11,8 @@ import { classifyIntent, classifyPolarity, INTENT_MODEL_VERSION, POLARITY_MODEL_
 import { createRequestRouter } from '../messaging/router';
 import { HUB_PORT } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
-import { loadSettings, watchSettings } from '../settings/store';
+import { createSettingsStore } from '../settings/store';
+import { createDbSecretStore } from '../db/secrets';
 import { createHubPorts } from './hubPorts';
 import { createStoragePacingStore } from './pacingStore';
 import { createRequestHandlers } from './requestHandlers';
@@ -27,9 +28,10 @@ import { createChatCompletionsClient } from '../sources/chatCompletions/client';
  */
 export function startBackground(): void {
   const db = openDatabase();
+  const settingsStore = createSettingsStore(createDbSecretStore(db));
   let settings: Settings = DEFAULT_SETTINGS;
-  void loadSettings().then((loaded) => (settings = loaded));
-  watchSettings((next) => (settings = next));
+  void settingsStore.load().then((loaded) => (settings = loaded));
+  settingsStore.watch((next) => (settings = next));
 
   // S2 asks for ≤ 1 request/s. Starts are spaced 1.15 s in the worker so that, after network and
   // event-loop jitter, the server still sees ≥ 1 s between requests.
@@ -63,7 +65,7 @@ export function startBackground(): void {
   const ask = createAskService({
     client: createChatCompletionsClient({ fetch: fetchImpl, now: Date.now }),
     // Read fresh: the user may have just saved the endpoint in the options.
-    settings: () => loadSettings(),
+    settings: () => settingsStore.load(),
     hubData: async (arxivId) => (await hubs.open(arxivId)).data,
     now: Date.now,
   });
@@ -76,6 +78,7 @@ export function startBackground(): void {
     refreshHub: (arxivId) => void hubs.open(arxivId, { force: true }),
     citationCounts: (ids) => badgeCounts.counts(ids),
     ask,
+    settings: settingsStore,
     clearCache: async () => {
       const { hubs: count } = await cacheStats(db);
       await clearCache(db);

@@ -48,11 +48,22 @@ export interface CachedCitationCount {
   fetchedAt: number;
 }
 
+/**
+ * A secret setting (API keys, the ask endpoint URL). Kept here, in the extension's own IndexedDB,
+ * rather than in extension storage, which Chrome also hands to content scripts running in arXiv's
+ * renderer. Settings, never cache: "clear cache" does not touch it.
+ */
+export interface StoredSecret {
+  name: string;
+  value: string;
+}
+
 export type CitationHubDb = Dexie & {
   hubs: EntityTable<CachedHub, 'arxivId'>;
   progress: EntityTable<FetchProgress, 'arxivId'>;
   library: EntityTable<LibraryEntry, 'id'>;
   citationCounts: EntityTable<CachedCitationCount, 'arxivId'>;
+  secrets: EntityTable<StoredSecret, 'name'>;
 };
 
 export const DB_NAME = 'arxiv-citation-hub';
@@ -72,6 +83,11 @@ export function openDatabase(name: string = DB_NAME): CitationHubDb {
   // a v1 database opens with its library, hubs and progress as they were and an empty count table.
   db.version(2).stores({
     citationCounts: 'arxivId, fetchedAt',
+  });
+  // v3 adds the secret settings. Secrets saved in extension storage by earlier versions move here the
+  // first time settings are read (lib/settings/store.ts), so nothing needs upgrading in the database.
+  db.version(3).stores({
+    secrets: 'name',
   });
   return db;
 }

@@ -29,6 +29,13 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 /**
+ * Settings content scripts must never obtain: kept out of extension storage (lib/settings/store.ts)
+ * and left out of what `settings/get` answers to a content script.
+ */
+export const SECRET_SETTING_KEYS = ['s2ApiKey', 'openAlexKey', 'askApiKey', 'askEndpoint'] as const;
+export type SecretSettingKey = (typeof SECRET_SETTING_KEYS)[number];
+
+/**
  * What content scripts may see: everything but the API keys and the ask endpoint's full URL (which
  * may carry a token); the panel only needs to know that asking is on, where to, and which model.
  */

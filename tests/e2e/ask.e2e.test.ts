@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../paths';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSample } from './fixtures';
 import { launchExtension, type ExtensionSession } from './harness';
-import { forgetPanelPrefs } from './pages/extensionContext';
+import { forgetPanelPrefs, openExtensionPage } from './pages/extensionContext';
 import { PanelPage } from './pages/panelPage';
 
 /*
@@ -23,6 +23,7 @@ type EndpointAnswer = { status: number; headers?: Record<string, string>; body: 
 
 let session: ExtensionSession;
 const asked: Array<{ model: string; messages: Array<{ role: string; content: string }> }> = [];
+const askedHeaders: Array<Record<string, string>> = [];
 let nextAnswer: EndpointAnswer = { status: 200, body: {} };
 
 const CORS = {
@@ -35,6 +36,7 @@ async function playEndpoint(route: Route): Promise<void> {
   const request = route.request();
   if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: CORS });
   asked.push(JSON.parse(request.postData() ?? '{}'));
+  askedHeaders.push(await request.allHeaders());
   if (nextAnswer === 'unreachable') return route.abort('connectionrefused');
   const { status, headers, body } = nextAnswer;
   return route.fulfill({ status, headers: { 'content-type': 'application/json', ...CORS, ...headers }, body: JSON.stringify(body) });
@@ -44,12 +46,22 @@ function completion(content: string) {
   return { status: 200, body: { id: 'x', object: 'chat.completion', model: 'llama3.1:8b', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] } };
 }
 
-async function configureAsk(settings: { askEndpoint: string; askModel: string }): Promise<void> {
-  await session.worker.evaluate(async (patch) => {
-    const storage = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
-    const current = ((await storage.get('settings')).settings ?? {}) as object;
-    await storage.set({ settings: { ...current, ...patch } });
-  }, settings);
+/** Saves settings the way the options page does: a privileged message to the background. */
+async function configureAsk(patch: { askEndpoint: string; askModel: string; askApiKey?: string }): Promise<void> {
+  const options = await openExtensionPage(session, 'options.html#settings');
+  const reply = await options.evaluate(
+    (settingsPatch) => (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'settings/set', patch: settingsPatch }),
+    patch,
+  );
+  expect(reply).toMatchObject({ ok: true });
+  await options.close();
+}
+
+/** Everything in extension storage, which Chrome also hands to content scripts on arXiv pages. */
+async function storageContentScriptsCanRead(): Promise<string> {
+  return session.worker.evaluate(async () =>
+    JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<unknown> } } } }).chrome.storage.local.get(null)),
+  );
 }
 
 async function openPanel(): Promise<PanelPage> {
@@ -80,7 +92,7 @@ describe('the ask box', () => {
   describe('with a local endpoint configured', () => {
     let panel: PanelPage;
     beforeAll(async () => {
-      await configureAsk({ askEndpoint: ENDPOINT, askModel: 'llama3.1' });
+      await configureAsk({ askEndpoint: ENDPOINT, askModel: 'llama3.1', askApiKey: 'sk-e2e-secret' });
       panel = await openPanel();
     }, 90_000);
     afterAll(async () => panel?.page.close());
@@ -93,6 +105,10 @@ describe('the ask box', () => {
       expect(asked).toHaveLength(0);
     });
 
+    it('keeps the endpoint and key where content scripts cannot read them', async () => {
+      expect(await storageContentScriptsCanRead()).not.toMatch(/sk-e2e-secret|localhost:11434/);
+    });
+
     it('answers a typed question with the paper as context, shown as inert text with its provenance', async () => {
       nextAnswer = completion(HOSTILE_ANSWER);
       await box().getByLabel('Your question').fill('What are its limitations?');
@@ -102,6 +118,7 @@ describe('the ask box', () => {
 
       expect(asked).toHaveLength(1);
       expect(asked[0]!.model).toBe('llama3.1');
+      expect(askedHeaders[0]?.authorization).toBe('Bearer sk-e2e-secret');
       const context = asked[0]!.messages.map((message) => message.content).join('\n');
       expect(context).toContain('Scaling Language Models: Methods, Analysis & Insights from Training Gopher');
       expect(context).toContain('Question: What are its limitations?');

@@ -10,7 +10,7 @@ import type { AskAnswer } from '../../lib/ask/types';
 import { RequestError } from '../../lib/messaging/client';
 import type { Request } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS, toPublicSettings } from '../../lib/settings/schema';
-import { loadSettings, saveSettings } from '../../lib/settings/store';
+import { createSettingsStore, type SecretValues } from '../../lib/settings/store';
 import { makeSampleView } from '../fixtures/views/sampleView';
 import { renderPanel } from '../fixtures/views/renderPanel';
 
@@ -214,6 +214,8 @@ describe('ask box settings in the panel', () => {
   });
 
   it('follows settings changed while the panel is open, and sends questions for its paper', async () => {
+    const secrets: SecretValues = {};
+    const { load: loadSettings, save: saveSettings } = createSettingsStore({ read: async () => ({ ...secrets }), write: async (values) => void Object.assign(secrets, values) });
     const requests: Request[] = [];
     fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
       const message = raw as Request;
