@@ -11,6 +11,13 @@ interface Exchange {
   answer: AskAnswer;
 }
 
+/**
+ * Threads outlive the box: collapsing the panel (or hiding "At a glance") unmounts it, and the
+ * answers, which cost the user compute or money, must be there when it comes back. The controls
+ * object lives as long as the panel shows one paper with one endpoint.
+ */
+const threads = new WeakMap<AskControls, Exchange[]>();
+
 function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
 }
@@ -58,7 +65,7 @@ export function AskBox({ controls }: { controls: AskControls }) {
   const [draft, setDraft] = useState('');
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<{ question: string; message: string } | null>(null);
-  const [thread, setThread] = useState<Exchange[]>([]);
+  const [thread, setThread] = useState<Exchange[]>(() => threads.get(controls) ?? []);
   // Two Enter presses can land before the re-render that disables the button.
   const inFlight = useRef(false);
   const draftNow = useRef(draft);
@@ -77,7 +84,11 @@ export function AskBox({ controls }: { controls: AskControls }) {
     field.current?.focus();
     try {
       const answer = await controls.ask(question);
-      setThread((previous) => [...previous, { question, answer }]);
+      setThread((previous) => {
+        const next = [...previous, { question, answer }];
+        threads.set(controls, next);
+        return next;
+      });
       if (draftNow.current.trim() === question) setDraft('');
     } catch (error) {
       setFailure({ question, message: error instanceof Error ? error.message : String(error) });

@@ -107,6 +107,23 @@ describe('ask box in At a glance', () => {
     ]);
   });
 
+  it('keeps the answers when the box is unmounted and shown again (panel collapsed and expanded), but not for another paper', async () => {
+    const ask = vi.fn(async (question: string) => answer({ answer: `Answer to: ${question}` }));
+    const controls: AskControls = { host: 'localhost:11434', model: 'llama3.1', ask };
+    const shown = render(<AskBox controls={controls} />);
+    fireEvent.click(screen.getByRole('button', { name: 'What are its limitations?' }));
+    await waitFor(() => expect(document.querySelectorAll('li.ch-ask-exchange')).toHaveLength(1));
+    shown.unmount();
+
+    render(<AskBox controls={controls} />);
+    expect([...document.querySelectorAll('.ch-ask-answer')].map(text)).toEqual(['Answer: Answer to: What are its limitations?']);
+    cleanup();
+
+    // Another paper (or endpoint) gets new controls and an empty thread.
+    render(<AskBox controls={{ ...controls }} />);
+    expect(document.querySelectorAll('li.ch-ask-exchange')).toHaveLength(0);
+  });
+
   it('says only what was actually sent, and when the endpoint cut the answer short', async () => {
     const ask = vi
       .fn<AskControls['ask']>()
