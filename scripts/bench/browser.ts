@@ -3,7 +3,7 @@
  *   - content-script JS gzip size, per script (what every abs or listing page pays);
  *   - panel bundle JS gzip size (imported by the content script before the panel can show anything);
  *   - cached open: DOMContentLoaded → data-state="ready" for a 1,800-citation hub, median of 5;
- *   - background (service worker) JS heap after a 10,000-citation hub was fetched.
+ *   - background (service worker) JS heap after a 10,000-citation hub was fetched (after a forced garbage collection).
  * Needs `npm run build` first and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
  */
 import { readFileSync } from 'node:fs';
@@ -72,6 +72,8 @@ async function serviceWorkerHeapBytes(session: ExtensionSession): Promise<number
       });
       setTimeout(() => resolve(null), 10_000);
     });
+    // Collect garbage first: otherwise the figure says more about when V8 last collected than about what the hub keeps.
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 0, method: 'HeapProfiler.collectGarbage' }) });
     await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
     return (await reply)?.usedSize ?? null;
   } catch {
