@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Route } from 'playwright-core';
 import { REPO_ROOT } from '../paths';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSample } from './fixtures';
@@ -11,19 +12,22 @@ import { PanelPage } from './pages/panelPage';
 
 /*
  * The optional ask box in real Chromium with the built extension: off by default (no box, no
- * request), then configured for a local OpenAI-compatible endpoint that the test plays through
- * request interception, CORS preflight included — the way a local Ollama would answer.
+ * request), then configured for a local OpenAI-compatible endpoint. The endpoint is a real HTTP
+ * server on the loopback interface, so Chromium's own CORS and local-network rules apply to the
+ * service worker's request exactly as they would with a local Ollama.
  */
 
-const ENDPOINT = 'http://localhost:11434/v1';
 const GOPHER_URL = 'https://arxiv.org/abs/2112.11446';
 const HOSTILE_ANSWER = 'Its main limitation is compute.<img src=x onerror="window.__askPwned=1">\n\nSecond paragraph.';
 
-type EndpointAnswer = { status: number; headers?: Record<string, string>; body: unknown } | 'unreachable';
+/** What the endpoint does with the next question: answer (with or without CORS headers). */
+type EndpointAnswer = { status: number; headers?: Record<string, string>; body: unknown; cors?: boolean };
 
 let session: ExtensionSession;
+let server: Server;
+let endpointHost: string;
 const asked: Array<{ model: string; messages: Array<{ role: string; content: string }> }> = [];
-const askedHeaders: Array<Record<string, string>> = [];
+const askedHeaders: IncomingHttpHeaders[] = [];
 let nextAnswer: EndpointAnswer = { status: 200, body: {} };
 
 const CORS = {
@@ -32,14 +36,22 @@ const CORS = {
   'access-control-allow-methods': 'POST, OPTIONS',
 };
 
-async function playEndpoint(route: Route): Promise<void> {
-  const request = route.request();
-  if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: CORS });
-  asked.push(JSON.parse(request.postData() ?? '{}'));
-  askedHeaders.push(await request.allHeaders());
-  if (nextAnswer === 'unreachable') return route.abort('connectionrefused');
-  const { status, headers, body } = nextAnswer;
-  return route.fulfill({ status, headers: { 'content-type': 'application/json', ...CORS, ...headers }, body: JSON.stringify(body) });
+function startEndpoint(): Promise<Server> {
+  const endpoint = createServer((request, response) => {
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, CORS).end();
+      return;
+    }
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      asked.push(JSON.parse(body || '{}'));
+      askedHeaders.push(request.headers);
+      const { status, headers, body: reply, cors = true } = nextAnswer;
+      response.writeHead(status, { 'content-type': 'application/json', ...(cors ? CORS : {}), ...headers }).end(JSON.stringify(reply));
+    });
+  });
+  return new Promise((resolve) => endpoint.listen(0, '127.0.0.1', () => resolve(endpoint)));
 }
 
 function completion(content: string) {
@@ -72,13 +84,18 @@ async function openPanel(): Promise<PanelPage> {
 }
 
 beforeAll(async () => {
+  server = await startEndpoint();
+  endpointHost = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   session = await launchExtension();
   serveSample(session);
-  // Registered after the harness's catch-all abort, so it answers first for this host.
-  await session.context.route('http://localhost:11434/**', playEndpoint);
+  // The harness blocks every host it does not serve; this one is let through to the real server.
+  await session.context.route(`http://${endpointHost}/**`, (route) => route.continue());
   await forgetPanelPrefs(session);
 }, 90_000);
-afterAll(async () => session?.close());
+afterAll(async () => {
+  await session?.close();
+  server?.close();
+});
 
 describe('the ask box', () => {
   it('is absent, and nothing is sent, until an endpoint is configured', async () => {
@@ -92,7 +109,7 @@ describe('the ask box', () => {
   describe('with a local endpoint configured', () => {
     let panel: PanelPage;
     beforeAll(async () => {
-      await configureAsk({ askEndpoint: ENDPOINT, askModel: 'llama3.1', askApiKey: 'sk-e2e-secret' });
+      await configureAsk({ askEndpoint: `http://${endpointHost}/v1`, askModel: 'llama3.1', askApiKey: 'sk-e2e-secret' });
       panel = await openPanel();
     }, 90_000);
     afterAll(async () => panel?.page.close());
@@ -101,12 +118,14 @@ describe('the ask box', () => {
 
     it('says where questions go before anything is asked', async () => {
       await expect.poll(() => box().count()).toBe(1);
-      expect(await box().textContent()).toContain('Answers come from llama3.1 at localhost:11434');
+      expect(await box().textContent()).toContain(`Answers come from llama3.1 at ${endpointHost}`);
       expect(asked).toHaveLength(0);
     });
 
     it('keeps the endpoint and key where content scripts cannot read them', async () => {
-      expect(await storageContentScriptsCanRead()).not.toMatch(/sk-e2e-secret|localhost:11434/);
+      const readable = await storageContentScriptsCanRead();
+      expect(readable).not.toContain('sk-e2e-secret');
+      expect(readable).not.toContain(endpointHost);
     });
 
     it('answers a typed question with the paper as context, shown as inert text with its provenance', async () => {
@@ -119,6 +138,7 @@ describe('the ask box', () => {
       expect(asked).toHaveLength(1);
       expect(asked[0]!.model).toBe('llama3.1');
       expect(askedHeaders[0]?.authorization).toBe('Bearer sk-e2e-secret');
+      expect(askedHeaders[0]?.origin).toBe(`chrome-extension://${session.extensionId}`);
       const context = asked[0]!.messages.map((message) => message.content).join('\n');
       expect(context).toContain('Scaling Language Models: Methods, Analysis & Insights from Training Gopher');
       expect(context).toContain('Question: What are its limitations?');
@@ -127,7 +147,9 @@ describe('the ask box', () => {
       expect(await answer.locator('p').allTextContents()).toEqual(['Its main limitation is compute.<img src=x onerror="window.__askPwned=1">', 'Second paragraph.']);
       expect(await answer.locator('img').count()).toBe(0);
       expect(await panel.page.evaluate(() => (window as unknown as { __askPwned?: number }).__askPwned)).toBeUndefined();
-      expect(await box().locator('.ch-ask-exchange .ch-muted').textContent()).toMatch(/^llama3\.1:8b via localhost:11434 · \d\d:\d\d · sent title, abstract, TL;DR, \d+ citation sentences$/);
+      expect(await box().locator('.ch-ask-exchange .ch-muted').textContent()).toMatch(
+        new RegExp(`^llama3\\.1:8b via ${endpointHost.replace(/\./g, '\\.')} · \\d\\d:\\d\\d · sent title, abstract, TL;DR, \\d+ citation sentences$`),
+      );
       expect(await box().getByLabel('Your question').inputValue()).toBe('');
     }, 30_000);
 
@@ -144,11 +166,13 @@ describe('the ask box', () => {
       expect(await alert.textContent()).toBe('');
     }, 30_000);
 
-    it('explains an endpoint that cannot be reached', async () => {
-      nextAnswer = 'unreachable';
+    it('explains an endpoint that does not allow requests from extensions (CORS), as Chromium enforces it', async () => {
+      nextAnswer = { ...completion('never shown'), cors: false };
       await box().getByLabel('Your question').fill('Is it reproducible?');
       await box().getByRole('button', { name: 'Ask', exact: true }).click();
-      await expect.poll(() => box().getByRole('alert').textContent(), { timeout: 15_000 }).toContain('Could not reach the endpoint at localhost:11434');
+      await expect.poll(() => box().getByRole('alert').textContent(), { timeout: 15_000 }).toContain(`Could not reach the endpoint at ${endpointHost}`);
+      expect(await box().getByRole('alert').textContent()).toContain('CORS');
+      expect(await box().locator('.ch-ask-answer').count()).toBe(2);
       expect(await box().getByLabel('Your question').inputValue()).toBe('Is it reproducible?');
     }, 30_000);
 
