@@ -32,6 +32,8 @@ export interface AskServiceDeps {
   now: () => number;
   /** Questions accepted per rolling minute (default 10). */
   perMinute?: number;
+  /** Keeps the background alive while an answer is awaited (lib/background/keepAlive.ts); default: nothing. */
+  keepAlive?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 const WINDOW_MS = 60_000;
@@ -67,9 +69,11 @@ export function createAskService(deps: AskServiceDeps) {
     };
   }
 
+  const keepAlive = deps.keepAlive ?? (<T>(work: Promise<T>) => work);
+
   async function complete(...args: Parameters<ChatCompletionsClient['complete']>) {
     try {
-      return await deps.client.complete(...args);
+      return await keepAlive(deps.client.complete(...args));
     } catch (error) {
       if (error instanceof ChatEndpointError) throw new AskUnavailableError(error.message);
       throw error;

@@ -19,6 +19,7 @@ import { createRequestHandlers } from './requestHandlers';
 import { createCitationCountService, watchRateLimit } from '../badges/service';
 import { clearCounts } from '../db/citationCounts';
 import { createAskService } from '../ask/service';
+import { keepAliveWhile } from './keepAlive';
 import { createChatCompletionsClient } from '../sources/chatCompletions/client';
 
 /**
@@ -68,6 +69,7 @@ export function startBackground(): void {
     settings: () => settingsStore.load(),
     hubData: async (arxivId) => (await hubs.open(arxivId)).data,
     now: Date.now,
+    keepAlive: (work) => keepAliveWhile(work, () => browser.runtime.getPlatformInfo()),
   });
 
   const ports = createHubPorts(hubs, buildHubView);

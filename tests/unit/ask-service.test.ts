@@ -90,6 +90,24 @@ describe('asking the user’s own model', () => {
     await expect(service.ask('1706.03762', 'Q?')).resolves.toMatchObject({ host: 'localhost:11434' });
   });
 
+  it('keeps the background alive while the endpoint thinks', async () => {
+    const kept: Array<Promise<unknown>> = [];
+    const fetch = createFakeFetch(() => ANSWER);
+    const service = createAskService({
+      client: createChatCompletionsClient({ fetch, now: () => 0 }),
+      settings: () => CONFIGURED,
+      hubData: async () => DATA,
+      now: () => 0,
+      keepAlive: (work) => {
+        kept.push(work);
+        return work;
+      },
+    });
+    await service.ask('1706.03762', 'Why?');
+    await service.test();
+    expect(kept).toHaveLength(2);
+  });
+
   it('tests the connection with a tiny request', async () => {
     const { service, fetch } = setup();
     await expect(service.test()).resolves.toEqual({ model: 'llama3.1:8b', host: 'localhost:11434', latencyMs: 0 });
