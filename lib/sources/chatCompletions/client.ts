@@ -53,6 +53,7 @@ export function stripReasoning(text: string): string {
 }
 
 function describeFailure(error: SourceError, host: string, retryAfterMs: number | null, timeoutMs: number): string {
+  // fetchJson appends the server's own explanation after " — " (e.g. "model 'x' not found"); it is worth showing.
   const detail = error.message.includes(' — ') ? ` (${error.message.slice(error.message.indexOf(' — ') + 3)})` : '';
   switch (error.kind) {
     case 'offline':
