@@ -57,7 +57,8 @@ export function createSettingsStore(secretStore: SecretStore): SettingsStore {
     return isRecord(stored) ? stored : {};
   }
 
-  async function load(): Promise<Settings> {
+  /** The settings, and the stored record they came from (for its revision). */
+  async function loadWithStored(): Promise<{ settings: Settings; stored: Record<string, unknown> }> {
     const stored = await readStored();
     const { secrets: legacy, rest } = splitSecrets(stored);
     let secrets = await secretStore.read();
@@ -68,17 +69,21 @@ export function createSettingsStore(secretStore: SecretStore): SettingsStore {
       await secretStore.write(moving);
       await browser.storage.local.set({ [SETTINGS_KEY]: rest });
       secrets = { ...moving, ...secrets };
+      return { settings: parseFieldByField({ ...rest, ...secrets }), stored: rest };
     }
-    return parseFieldByField({ ...rest, ...secrets });
+    return { settings: parseFieldByField({ ...rest, ...secrets }), stored };
   }
 
+  const load = async (): Promise<Settings> => (await loadWithStored()).settings;
+
   async function save(patch: SettingsPatch): Promise<Settings> {
-    const next = SettingsSchema.parse({ ...(await load()), ...patch });
+    const current = await loadWithStored();
+    const next = SettingsSchema.parse({ ...current.settings, ...patch });
     const { secrets, rest } = splitSecrets(next);
     await secretStore.write(secrets);
     // The revision changes on every save, so open panels hear about it even when only a secret
     // changed (e.g. the ask endpoint was set) and ask the background what they may now show.
-    const revision = Number((await readStored()).revision ?? 0) + 1;
+    const revision = Number(current.stored.revision ?? 0) + 1;
     await browser.storage.local.set({ [SETTINGS_KEY]: { ...rest, revision: Number.isFinite(revision) ? revision : 1 } });
     for (const listener of listeners) listener(next);
     return next;
