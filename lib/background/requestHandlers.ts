@@ -7,6 +7,7 @@ import type { SettingsStore } from '../settings/store';
 import { toPublicSettings } from '../settings/schema';
 import type { BadgeCounts } from '../badges/types';
 import { AskUnavailableError, type AskService } from '../ask/service';
+import type { Polarity } from '../domain/labels';
 
 export interface HandlerDeps {
   db: CitationHubDb;
@@ -21,6 +22,11 @@ export interface HandlerDeps {
   settings: Pick<SettingsStore, 'load' | 'save'>;
   /** The optional ask box (lib/ask/service.ts). */
   ask: Pick<AskService, 'ask' | 'test'>;
+  /**
+   * Stores the reader's polarity for a sentence of a paper's hub and recounts open panels; resolves
+   * false when that hub holds no such sentence.
+   */
+  correctPolarity(arxivId: string, citingPaperId: string, text: string, label: Polarity | null): Promise<boolean>;
 }
 
 /** Ask failures are expected (endpoint down, key wrong, limits): their message goes to the user as-is. */
@@ -110,5 +116,10 @@ export function createRequestHandlers(deps: HandlerDeps): Handlers {
     'badges/counts': ({ ids }) => deps.citationCounts(ids),
     'glance/ask': ({ arxivId, question }) => asking(() => deps.ask.ask(arxivId, question)),
     'ask/test': () => asking(() => deps.ask.test()),
+    'polarity/correct': async ({ arxivId, citingPaperId, text, label }) => {
+      const corrected = await deps.correctPolarity(arxivId, citingPaperId, text, label);
+      if (!corrected) throw new HandlerError('not-found', 'That sentence is not among the citing sentences of this paper; nothing was changed.');
+      return { corrected };
+    },
   };
 }
