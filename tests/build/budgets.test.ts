@@ -64,6 +64,13 @@ describe('built Chrome extension', () => {
     expect(gzipSync(readFileSync(panelBundle), { level: 9 }).length).toBeLessThanOrEqual(PANEL_BUNDLE_BUDGET_GZIP);
   });
 
+  it('runs the classifiers in the background only: no weights in the panel bundle or a content script', () => {
+    const manifest = readManifest(CHROME);
+    const pageCode = [join(CHROME, 'panel-app.js'), ...(manifest.content_scripts ?? []).flatMap((entry) => (entry.js ?? []).map((file) => join(CHROME, file)))];
+    for (const file of pageCode) expect(readFileSync(file, 'utf8').includes('linear-hashed-v1'), file).toBe(false);
+    expect(readFileSync(join(CHROME, 'background.js'), 'utf8').includes('linear-hashed-v1')).toBe(true);
+  });
+
   it(`keeps the listing-page badge script within ${LISTING_SCRIPT_BUDGET_GZIP} bytes gzip, apart from the abs-page script`, () => {
     const manifest = readManifest(CHROME);
     const listing = (manifest.content_scripts ?? []).filter((entry) => entry.matches.some((match) => /\/(list|search)\//.test(match)));

@@ -1,0 +1,43 @@
+/**
+ * What each polarity training source does to each evaluation set (README, "Polarity data").
+ *   npx tsx scripts/train/sourceAblation.ts [mixture …]
+ * Trains the shipped recipe on each mixture (thresholds calibrated as in training: out-of-fold rows
+ * of MultiCite when it is in the mixture, else of every real row) and prints, per evaluation set,
+ * macro-F1 and the shown supporting / contrasting precision of the labels as the panel would show
+ * them. Reporting only: the shipped mixture was chosen on grouped cross-validation of training rows.
+ */
+import { createLinearClassifier } from '../../lib/classify/linearClassifier';
+import { POLARITIES } from '../../lib/domain/labels';
+import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadWrittenPolarity, type PolaritySource, type StanceRow } from './datasets';
+import { loadProbe } from './measure';
+import { computeMetrics } from './metrics';
+import { splitMultiCite, splitPolarity } from './splits';
+import { POLARITY_TASK } from './tasks';
+import { trainTask } from './trainTask';
+
+const MIXTURES: Record<string, readonly PolaritySource[]> = {
+  athar: ['athar'],
+  'athar+multicite': ['athar', 'multicite'],
+  'athar+multicite+written': ['athar', 'multicite', 'written'],
+  multicite: ['multicite'],
+  'multicite+written (shipped)': ['multicite', 'written'],
+};
+
+const athar = splitPolarity(loadPolarityRows());
+const multiCite = splitMultiCite(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
+const bySource: Record<PolaritySource, StanceRow[]> = { athar: atharAsStanceRows(athar.train), multicite: multiCite.train, written: loadWrittenPolarity() };
+const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, probe: loadProbe() };
+
+const wanted = process.argv.slice(2);
+for (const [name, sources] of Object.entries(MIXTURES)) {
+  if (wanted.length > 0 && !wanted.some((w) => name.startsWith(w))) continue;
+  const rows = sources.flatMap((source) => bySource[source]);
+  const calibrate = sources.includes('multicite') ? 'multicite' : 'athar';
+  const { weights, crossValidation } = trainTask({ ...POLARITY_TASK, abstention: { ...POLARITY_TASK.abstention!, calibrateOn: (row) => row.source === calibrate } }, rows);
+  const classifier = createLinearClassifier(weights, POLARITIES);
+  const cells = Object.entries(evaluations).map(([set, evalRows]) => {
+    const m = computeMetrics(POLARITIES, evalRows.map((row) => row.label), evalRows.map((row) => classifier.classify(row.text).label));
+    return `${set}: macro-F1 ${m.macroF1.toFixed(3)}, supporting ${(m.precision.supporting ?? 0).toFixed(2)} of ${m.predicted.supporting}, contrasting ${(m.precision.contrasting ?? 0).toFixed(2)} of ${m.predicted.contrasting}`;
+  });
+  console.log(`${name} (${rows.length} rows; grouped CV ${crossValidation.macroF1.toFixed(3)}; abstain below ${JSON.stringify(weights.abstention?.below)})\n  ${cells.join('\n  ')}`);
+}
