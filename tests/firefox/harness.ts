@@ -53,7 +53,7 @@ function toBody(body: unknown): string {
  * installed as a temporary add-on. Pages and the background page reach arXiv and the APIs only
  * through the local proxy (see localHttps.ts); every other host is refused.
  */
-export async function launchFirefoxExtension(options: { headless?: boolean } = {}): Promise<FirefoxSession> {
+export async function launchFirefoxExtension(options: { headless?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<FirefoxSession> {
   if (!existsSync(firefoxPath())) throw new Error(`Firefox was not found at ${firefoxPath()}.\n${FIREFOX_INSTALL_HINT}`);
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built Firefox extension in ${FIREFOX_EXTENSION_DIR}: run "npm run build:firefox" first.`);
@@ -70,6 +70,8 @@ export async function launchFirefoxExtension(options: { headless?: boolean } = {
       acceptInsecureCerts: true,
       userDataDir: profileDir,
       defaultViewport: { width: 1400, height: 900 },
+      // Lets WebDriver BiDi navigate tabs to moz-extension:// pages (options, sidebar page).
+      args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         // Every https request (pages and the extension's background) goes through the local proxy.
         'network.proxy.type': 1,
@@ -90,8 +92,8 @@ export async function launchFirefoxExtension(options: { headless?: boolean } = {
         'browser.shell.checkDefaultBrowser': false,
         'datareporting.policy.dataSubmissionEnabled': false,
         'toolkit.telemetry.enabled': false,
-        // Headless Firefox keeps the user's colour scheme unset; tests pick it per page.
-        'ui.systemUsesDarkTheme': 0,
+        // What `prefers-color-scheme` reports to pages (0 dark, 1 light): BiDi has no media emulation here.
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       },
     });
   } catch (error) {
@@ -143,8 +145,17 @@ export async function launchFirefoxExtension(options: { headless?: boolean } = {
     newPage,
     async openExtensionPage(path) {
       const page = await newPage();
-      await page.goto(`${extensionOrigin}${path}`);
-      return page;
+      const url = `${extensionOrigin}${path}`;
+      // Firefox loads extension pages in the extension process and puppeteer never hears that the
+      // navigation finished, so its promise is left to time out and the page is polled instead.
+      void page.goto(url, { timeout: 60_000 }).catch(() => {});
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const loaded = await page.evaluate((wanted: string) => location.href === wanted && document.readyState === 'complete', url).catch(() => false);
+        if (loaded) return page;
+        if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     async close() {
       await browser.close().catch(() => {});

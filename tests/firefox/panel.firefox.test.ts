@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { createSemanticScholarResponder, generateLargeDataset } from '../../lib/sources/semanticScholar/sampleServer';
+import { samplePages } from '../../scripts/sample/pages';
+import { asRouteResponder, loadSampleDataset } from '../e2e/fixtures';
+import { launchFirefoxExtension, waitForHubState, type FirefoxSession } from './harness';
+import { expectedHeader, headerCounts, mergeDatasets, panelSections, rowCount } from './panelQueries';
+
+/*
+ * The production Firefox build (.output/firefox-mv2) in Debian's firefox-esr: the panel on the
+ * 2026-layout abstract page and on a LaTeXML /html/ page, the cache, saving into the library,
+ * the sidebar page — one browser for the whole file, the sample Semantic Scholar behind it.
+ */
+
+const GOPHER = '2112.11446';
+const GOPHER_ABS = `https://arxiv.org/abs/${GOPHER}`;
+/** The real LaTeXML full-text page, served at a Gopher /html/ URL: the id comes from the URL alone. */
+const GOPHER_HTML = `https://arxiv.org/html/${GOPHER}v2`;
+/** A small generated paper only the sidebar page opens, so its hub is fetched cold there. */
+const SIDEBAR_PAPER = '2404.02001';
+const SECTIONS = ['header', 'glance', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'similar'];
+const FINAL_STATES = ['ready', 'error', 'not-found', 'offline', 'rate-limited'];
+
+const dataset = mergeDatasets(loadSampleDataset(), generateLargeDataset({ arxivId: SIDEBAR_PAPER, citations: 30, seed: 41 }));
+let session: FirefoxSession;
+
+beforeAll(async () => {
+  session = await launchFirefoxExtension();
+  const pages = samplePages();
+  session.setPages({ ...pages, [GOPHER_HTML]: pages['https://arxiv.org/html/2501.11120v1']! });
+  session.setApiResponder(asRouteResponder(createSemanticScholarResponder(dataset)));
+});
+afterAll(async () => session?.close());
+
+async function openPanel(url: string): Promise<Page> {
+  const page = await session.newPage();
+  await page.goto(url);
+  return page;
+}
+
+function hostArxivId(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('arxiv-citation-hub')?.getAttribute('data-arxiv-id') ?? null);
+}
+
+describe('the panel in Firefox', () => {
+  it('mounts on the 2026-layout abstract page with the test contract and ends ready with every section and the header counts', async () => {
+    const page = await openPanel(`${GOPHER_ABS}v2`);
+    await page.waitForSelector('arxiv-citation-hub', { timeout: 15_000 });
+    expect(await hostArxivId(page)).toBe(GOPHER);
+    expect(await waitForHubState(page, FINAL_STATES, 60_000)).toBe('ready');
+    const sections = await panelSections(page);
+    for (const section of SECTIONS) expect(sections).toContain(section);
+    expect(await headerCounts(page)).toMatchObject(expectedHeader(dataset, GOPHER));
+    // The panel's stylesheet applies inside the shadow root (Firefox has no adoptedStyleSheets quirks here).
+    const dock = await page.evaluate(() => {
+      const element = document.querySelector('arxiv-citation-hub')!.shadowRoot!.querySelector('.hub-dock')!;
+      const style = getComputedStyle(element);
+      return { position: style.position, width: element.getBoundingClientRect().width };
+    });
+    expect(dock.position).toBe('fixed');
+    expect(dock.width).toBeGreaterThanOrEqual(320);
+    expect(dock.width).toBeLessThanOrEqual(600);
+    await page.close();
+  });
+
+  it('opens the cached hub a second time without any request', async () => {
+    const before = session.apiRequests.length;
+    expect(before).toBeGreaterThan(0);
+    const page = await openPanel(GOPHER_ABS);
+    expect(await waitForHubState(page, FINAL_STATES, 30_000)).toBe('ready');
+    expect(await rowCount(page, 'citing')).toBeGreaterThan(0);
+    expect(session.apiRequests.length).toBe(before);
+    await page.close();
+  });
+
+  it('mounts on a LaTeXML /html/ page (no meta tag: the id from the URL) and shows the same hub', async () => {
+    const page = await openPanel(GOPHER_HTML);
+    await page.waitForSelector('arxiv-citation-hub', { timeout: 15_000 });
+    expect(await hostArxivId(page)).toBe(GOPHER);
+    expect(await waitForHubState(page, FINAL_STATES, 30_000)).toBe('ready');
+    expect(await headerCounts(page)).toMatchObject(expectedHeader(dataset, GOPHER));
+    await page.close();
+  });
+});
+
+describe('the library in Firefox', () => {
+  it('saves the paper from the header, and the options page library lists it', async () => {
+    const page = await openPanel(GOPHER_ABS);
+    expect(await waitForHubState(page, FINAL_STATES, 30_000)).toBe('ready');
+    const save = await page.waitForSelector('arxiv-citation-hub >>> [data-section="header"] button[data-action="save"]');
+    expect(await save!.evaluate((button) => button.getAttribute('aria-pressed'))).toBe('false');
+    await save!.click();
+    await page.waitForSelector('arxiv-citation-hub >>> [data-section="header"] button[data-action="save"][aria-pressed="true"]', { timeout: 10_000 });
+    await page.close();
+
+    const options = await session.openExtensionPage('options.html');
+    await options.waitForSelector('.entry-list li.entry', { timeout: 15_000 });
+    const titles = await options.$$eval('.entry-list li.entry .entry-title', (items) => items.map((item) => item.textContent?.trim() ?? ''));
+    const gopher = dataset.papers[dataset.arxivToPaperId[GOPHER]!]!;
+    expect(titles).toEqual([gopher.title]);
+    await options.close();
+  });
+});
+
+describe('the sidebar page in Firefox', () => {
+  it('renders the hub of the paper it is opened for (what sidebar_action shows on a PDF tab), fetched cold', async () => {
+    const before = session.apiRequests.length;
+    const page = await session.openExtensionPage(`sidepanel.html?id=${SIDEBAR_PAPER}`);
+    await page.waitForFunction(() => ['ready', 'error', 'not-found', 'offline', 'rate-limited'].includes(document.body.dataset.state ?? ''), { timeout: 60_000, polling: 100 });
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe('ready');
+    expect(await page.evaluate(() => document.body.dataset.arxivId)).toBe(SIDEBAR_PAPER);
+    expect(session.apiRequests.length).toBeGreaterThan(before);
+    const sections = await page.$$eval('[data-section]', (items) => items.map((item) => item.getAttribute('data-section')));
+    for (const section of SECTIONS) expect(sections).toContain(section);
+    expect(await headerCounts(page, 'document')).toMatchObject(expectedHeader(dataset, SIDEBAR_PAPER));
+    expect(await page.$$eval('[data-section="citing"] [data-paper-id]', (rows) => rows.length)).toBe(30);
+    await page.close();
+  });
+});
