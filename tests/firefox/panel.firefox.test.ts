@@ -18,6 +18,9 @@ const GOPHER_ABS = `https://arxiv.org/abs/${GOPHER}`;
 const GOPHER_HTML = `https://arxiv.org/html/${GOPHER}v2`;
 /** A small generated paper only the sidebar page opens, so its hub is fetched cold there. */
 const SIDEBAR_PAPER = '2404.02001';
+const SIDEBAR_PAPER_PDF = `https://arxiv.org/pdf/${SIDEBAR_PAPER}v1`;
+/** The smallest well-formed PDF: one empty page (Firefox shows it in its own viewer, where no content script runs). */
+const TINY_PDF = ['%PDF-1.4', '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj', '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj', '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj', 'trailer << /Root 1 0 R >>', '%%EOF'].join('\n');
 const SECTIONS = ['header', 'glance', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'similar'];
 const FINAL_STATES = ['ready', 'error', 'not-found', 'offline', 'rate-limited'];
 
@@ -27,7 +30,7 @@ let session: FirefoxSession;
 beforeAll(async () => {
   session = await launchFirefoxExtension();
   const pages = samplePages();
-  session.setPages({ ...pages, [GOPHER_HTML]: pages['https://arxiv.org/html/2501.11120v1']! });
+  session.setPages({ ...pages, [GOPHER_HTML]: pages['https://arxiv.org/html/2501.11120v1']!, [SIDEBAR_PAPER_PDF]: { body: TINY_PDF, contentType: 'application/pdf' } });
   session.setApiResponder(asRouteResponder(createSemanticScholarResponder(dataset)));
 });
 afterAll(async () => session?.close());
@@ -115,5 +118,25 @@ describe('the sidebar page in Firefox', () => {
     expect(await headerCounts(page, 'document')).toMatchObject(expectedHeader(dataset, SIDEBAR_PAPER));
     expect(await page.$$eval('[data-section="citing"] [data-paper-id]', (rows) => rows.length)).toBe(30);
     await page.close();
+  });
+
+  it('opened without an id (from the sidebar menu) follows the active tab: an abstract page, then a PDF tab', async () => {
+    const sidebar = await session.openExtensionPage('sidepanel.html');
+    // Its own tab is the active one: not an arXiv page, so it says what to do.
+    await sidebar.waitForFunction(() => document.body.innerText.includes('Switch to an arXiv abstract, HTML or PDF page'), { timeout: 10_000, polling: 100 });
+    const shownPaper = () => sidebar.evaluate(() => (document.body.dataset.state === 'ready' ? document.body.dataset.arxivId : null) ?? null);
+
+    const abs = await session.newPage();
+    await abs.goto(GOPHER_ABS);
+    await abs.bringToFront();
+    await expect.poll(shownPaper, { timeout: 20_000, interval: 200 }).toBe(GOPHER);
+    expect(await headerCounts(sidebar, 'document')).toMatchObject(expectedHeader(dataset, GOPHER));
+
+    // The same tab goes to another paper's PDF: no content script runs there, the sidebar follows.
+    await abs.goto(SIDEBAR_PAPER_PDF).catch(() => {});
+    await expect.poll(shownPaper, { timeout: 20_000, interval: 200 }).toBe(SIDEBAR_PAPER);
+    expect(await headerCounts(sidebar, 'document')).toMatchObject(expectedHeader(dataset, SIDEBAR_PAPER));
+    await abs.close();
+    await sidebar.close();
   });
 });
