@@ -16,7 +16,7 @@ export function firefoxPath(): string {
   return process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 }
 
-export const FIREFOX_INSTALL_HINT = 'Install it with:  sudo apt-get install -y firefox-esr   (Debian/Ubuntu; as root drop sudo)\nor point FIREFOX_PATH at an existing Firefox (115 or later).';
+export const FIREFOX_INSTALL_HINT = 'Install it with:  sudo apt-get install -y firefox-esr   (Debian/Ubuntu; as root drop sudo)\nor point FIREFOX_PATH at an existing Firefox (verified with 153 ESR).';
 
 /** The add-on id the Firefox build declares (browser_specific_settings.gecko.id). */
 function geckoId(): string {
