@@ -86,6 +86,38 @@ describe('the panel in Firefox', () => {
   });
 });
 
+describe('listing pages in Firefox', () => {
+  it('shows each entry\'s citation count from one batch request, and none on a second load', async () => {
+    const readBadges = async () => {
+      const page = await openPanel('https://arxiv.org/list/cs.LG/recent');
+      await page.waitForFunction(() => ['ready', 'unavailable', 'off'].includes(document.documentElement.getAttribute('data-arxiv-citation-badges') ?? ''), { timeout: 30_000, polling: 100 });
+      const state = await page.evaluate(() => document.documentElement.getAttribute('data-arxiv-citation-badges'));
+      const entries = await page.evaluate(() =>
+        [...document.querySelectorAll('dl#articles > dt')].map((headline) => ({
+          id: /arXiv:(\S+)/.exec(headline.textContent ?? '')?.[1] ?? '',
+          badge: headline.querySelector('arxiv-citation-badge')?.shadowRoot?.querySelector('a, [role="img"]')?.textContent?.trim() ?? null,
+        })),
+      );
+      await page.close();
+      return { state, entries };
+    };
+    const before = session.apiRequests.length;
+    const first = await readBadges();
+    expect(first.state).toBe('ready');
+    const batches = session.apiRequests.slice(before);
+    expect(batches.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(['POST /graph/v1/paper/batch']);
+    expect(first.entries.length).toBeGreaterThan(1);
+    for (const entry of first.entries) {
+      const paper = dataset.papers[dataset.arxivToPaperId[entry.id] ?? ''];
+      expect(paper, `${entry.id} is in the sample data`).toBeDefined();
+      expect(entry.badge, entry.id).toBe(`${expectedHeader(dataset, entry.id)['Citing papers']} citations`);
+    }
+    const again = await readBadges();
+    expect(again).toEqual(first);
+    expect(session.apiRequests.length).toBe(before + 1);
+  });
+});
+
 describe('the library in Firefox', () => {
   it('saves the paper from the header, and the options page library lists it', async () => {
     const page = await openPanel(GOPHER_ABS);
