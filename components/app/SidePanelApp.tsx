@@ -13,9 +13,19 @@ function queryArxivId(): string | null {
   return fromQuery ? (parseArxivId(fromQuery)?.id ?? null) : null;
 }
 
+/** What the side panel reads of the tabs API (the extension's `tabs`, or a stand-in in unit tests). */
+export interface ActiveTabSource {
+  query(filter: { active: true; currentWindow: true }): Promise<Array<{ url?: string }>>;
+  onActivated: { addListener(listener: () => void): void; removeListener(listener: () => void): void };
+  onUpdated: {
+    addListener(listener: (tabId: number, change: { url?: string }, tab: { active?: boolean }) => void): void;
+    removeListener(listener: (tabId: number, change: { url?: string }, tab: { active?: boolean }) => void): void;
+  };
+}
+
 /** The paper of this window's active tab (PDF tabs included), or null when it is not an arXiv page. */
-async function activeTabArxivId(): Promise<string | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+async function activeTabArxivId(tabs: ActiveTabSource): Promise<string | null> {
+  const [tab] = await tabs.query({ active: true, currentWindow: true });
   return tab?.url ? (parseArxivUrl(tab.url)?.id ?? null) : null;
 }
 
@@ -25,7 +35,7 @@ async function activeTabArxivId(): Promise<string | null> {
  * (opened from the sidebar menu it has no id), so switching to another paper's tab or PDF shows that
  * paper. A tab that is not an arXiv page keeps the last paper on screen.
  */
-function useSidePanelArxivId(): string | null | undefined {
+export function useSidePanelArxivId(tabs: ActiveTabSource = browser.tabs): string | null | undefined {
   const [arxivId, setArxivId] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     const fromQuery = queryArxivId();
@@ -35,7 +45,7 @@ function useSidePanelArxivId(): string | null | undefined {
     }
     let live = true;
     const follow = () =>
-      void activeTabArxivId().then(
+      void activeTabArxivId(tabs).then(
         (id) => live && setArxivId((shown) => id ?? shown ?? null),
         () => live && setArxivId((shown) => shown ?? null),
       );
@@ -43,14 +53,14 @@ function useSidePanelArxivId(): string | null | undefined {
       if (tab.active && change.url !== undefined) follow();
     };
     follow();
-    browser.tabs.onActivated.addListener(follow);
-    browser.tabs.onUpdated.addListener(onUpdated);
+    tabs.onActivated.addListener(follow);
+    tabs.onUpdated.addListener(onUpdated);
     return () => {
       live = false;
-      browser.tabs.onActivated.removeListener(follow);
-      browser.tabs.onUpdated.removeListener(onUpdated);
+      tabs.onActivated.removeListener(follow);
+      tabs.onUpdated.removeListener(onUpdated);
     };
-  }, []);
+  }, [tabs]);
   return arxivId;
 }
 

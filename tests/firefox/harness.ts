@@ -80,7 +80,6 @@ export async function launchFirefoxExtension(options: { headless?: boolean; colo
         'network.proxy.http': internet.proxyHost,
         'network.proxy.http_port': internet.proxyPort,
         'network.proxy.no_proxies_on': '',
-        'network.proxy.allow_hijacking_localhost': true,
         'network.dns.disablePrefetch': true,
         'network.http.http3.enable': false,
         'network.trr.mode': 5,

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /*
- * What stands in for the internet when Firefox runs the extension. Firefox (unlike Chromium under
- * Playwright) offers no request interception to WebDriver BiDi clients that reaches an extension's
- * background page, so the browser is pointed at a local proxy instead: its CONNECT handler pipes
- * the TLS stream of every routed host into one local HTTPS server, whose certificate is made here
- * at test time with openssl and covers exactly the routed names. Firefox runs with
- * `acceptInsecureCerts`, so the self-signed certificate is accepted without touching the build or
- * the system's trust store. A CONNECT to any other host is refused: nothing leaves the machine.
+ * What stands in for the internet when Firefox runs the extension. WebDriver BiDi intercepts
+ * requests of browsing contexts (tabs), and the extension's background page is not one, so its
+ * Semantic Scholar fetches would go out unseen. Firefox is pointed at a local proxy instead: its
+ * CONNECT handler pipes the TLS stream of every routed host into one local HTTPS server, whose
+ * certificate is made here at test time with openssl and covers exactly the routed names. Firefox
+ * runs with `acceptInsecureCerts`, so the self-signed certificate is accepted without touching the
+ * build or the system's trust store. A CONNECT to any other host is refused: nothing leaves the machine.
  */
 
 /** Hosts the local HTTPS server answers for (arXiv pages, the two APIs). */
