@@ -21,6 +21,14 @@ const SIDEBAR_PAPER = '2404.02001';
 const SIDEBAR_PAPER_PDF = `https://arxiv.org/pdf/${SIDEBAR_PAPER}v1`;
 /** The smallest well-formed PDF: one empty page (Firefox shows it in its own viewer, where no content script runs). */
 const TINY_PDF = ['%PDF-1.4', '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj', '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj', '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj', 'trailer << /Root 1 0 R >>', '%%EOF'].join('\n');
+/** The slice of Firefox's extension API the sidebar tests call from an extension page. */
+interface FirefoxExtensionApi {
+  sidebarAction: { isOpen(details: object): Promise<boolean>; getPanel(details: { tabId: number }): Promise<string> };
+  browserAction: { openPopup(): Promise<void> };
+  extension: { getViews(filter: { type: 'popup' | 'sidebar' }): Window[] };
+  tabs: { query(filter: { url: string }): Promise<Array<{ id?: number }>> };
+}
+
 const SECTIONS = ['header', 'glance', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'similar'];
 const FINAL_STATES = ['ready', 'error', 'not-found', 'offline', 'rate-limited'];
 
@@ -138,6 +146,16 @@ describe('the library in Firefox', () => {
 });
 
 describe('the sidebar page in Firefox', () => {
+  it('is not opened by installing the add-on (sidebar_action open_at_install: false)', async () => {
+    const page = await session.openExtensionPage('options.html');
+    const sidebar = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: FirefoxExtensionApi }).browser;
+      return { open: await api.sidebarAction.isOpen({}), views: api.extension.getViews({ type: 'sidebar' }).length };
+    });
+    expect(sidebar).toEqual({ open: false, views: 0 });
+    await page.close();
+  });
+
   it('renders the hub of the paper it is opened for (what sidebar_action shows on a PDF tab), fetched cold', async () => {
     const before = session.apiRequests.length;
     const page = await session.openExtensionPage(`sidepanel.html?id=${SIDEBAR_PAPER}`);
@@ -170,5 +188,31 @@ describe('the sidebar page in Firefox', () => {
     expect(await headerCounts(sidebar, 'document')).toMatchObject(expectedHeader(dataset, SIDEBAR_PAPER));
     await abs.close();
     await sidebar.close();
+  });
+
+  it('the toolbar popup on a PDF tab offers the hub for the PDF\'s paper and points that tab\'s sidebar at it', async () => {
+    // WebDriver BiDi drives tabs, not browser UI: an extension page opens the popup and reads it
+    // through extension.getViews. Opened first, so the PDF tab is the active one.
+    const viewer = await session.openExtensionPage('options.html');
+    const pdf = await session.newPage();
+    await pdf.goto(SIDEBAR_PAPER_PDF).catch(() => {});
+    await pdf.bringToFront();
+    await viewer.evaluate(() => (globalThis as unknown as { browser: FirefoxExtensionApi }).browser.browserAction.openPopup());
+    const readPopup = () =>
+      viewer.evaluate(async (pdfUrl: string) => {
+        const api = (globalThis as unknown as { browser: FirefoxExtensionApi }).browser;
+        const first = api.extension.getViews({ type: 'popup' })[0]?.document.querySelector('button');
+        const [tab] = await api.tabs.query({ url: pdfUrl });
+        return {
+          action: first?.getAttribute('data-action') ?? null,
+          text: first?.textContent?.trim() ?? null,
+          panel: tab?.id === undefined ? null : await api.sidebarAction.getPanel({ tabId: tab.id }),
+        };
+      }, SIDEBAR_PAPER_PDF);
+    await expect
+      .poll(readPopup, { timeout: 10_000, interval: 200 })
+      .toEqual({ action: 'open-side-panel', text: expect.stringContaining(SIDEBAR_PAPER), panel: `${session.extensionOrigin}sidepanel.html?id=${SIDEBAR_PAPER}` });
+    await pdf.close();
+    await viewer.close();
   });
 });
