@@ -55,22 +55,26 @@ function hostArxivId(page: Page): Promise<string | null> {
 
 describe('the panel in Firefox', () => {
   it('mounts on the 2026-layout abstract page with the test contract and ends ready with every section and the header counts', async () => {
-    const page = await openPanel(`${GOPHER_ABS}v2`);
+    const page = await openPanel(GOPHER_ABS);
+    // The page served is the sample abstract page (derived from the real 2026-layout page), not a 404.
+    expect(await page.evaluate(() => document.querySelector('meta[name="citation_arxiv_id"]')?.getAttribute('content'))).toBe(GOPHER);
     await page.waitForSelector('arxiv-citation-hub', { timeout: 15_000 });
     expect(await hostArxivId(page)).toBe(GOPHER);
     expect(await waitForHubState(page, FINAL_STATES, 60_000)).toBe('ready');
     const sections = await panelSections(page);
     for (const section of SECTIONS) expect(sections).toContain(section);
     expect(await headerCounts(page)).toMatchObject(expectedHeader(dataset, GOPHER));
-    // The panel's stylesheet applies inside the shadow root (Firefox has no adoptedStyleSheets quirks here).
-    const dock = await page.evaluate(() => {
-      const element = document.querySelector('arxiv-citation-hub')!.shadowRoot!.querySelector('.hub-dock')!;
-      const style = getComputedStyle(element);
-      return { position: style.position, width: element.getBoundingClientRect().width };
+    // The panel's stylesheet applies inside the shadow root: the dock is laid out as the CSS says,
+    // beside the abstract, never over it.
+    const layout = await page.evaluate(() => {
+      const dock = document.querySelector('arxiv-citation-hub')!.shadowRoot!.querySelector('.hub-dock')!;
+      const box = dock.getBoundingClientRect();
+      return { position: getComputedStyle(dock).position, width: box.width, left: box.left, abstractRight: document.querySelector('blockquote.abstract')!.getBoundingClientRect().right };
     });
-    expect(dock.position).toBe('fixed');
-    expect(dock.width).toBeGreaterThanOrEqual(320);
-    expect(dock.width).toBeLessThanOrEqual(600);
+    expect(layout.position).toBe('fixed');
+    expect(layout.width).toBeGreaterThanOrEqual(320);
+    expect(layout.width).toBeLessThanOrEqual(600);
+    expect(layout.abstractRight).toBeLessThanOrEqual(layout.left);
     await page.close();
   });
 
@@ -86,6 +90,7 @@ describe('the panel in Firefox', () => {
 
   it('mounts on a LaTeXML /html/ page (no meta tag: the id from the URL) and shows the same hub', async () => {
     const page = await openPanel(GOPHER_HTML);
+    expect(await page.evaluate(() => document.querySelector('.ltx_page_main') !== null), 'the LaTeXML page is served').toBe(true);
     await page.waitForSelector('arxiv-citation-hub', { timeout: 15_000 });
     expect(await hostArxivId(page)).toBe(GOPHER);
     expect(await waitForHubState(page, FINAL_STATES, 30_000)).toBe('ready');
