@@ -36,9 +36,9 @@ export default defineConfig({
         description: 'Show or hide the citation hub panel',
       },
     },
+    // Firefox's sidebar_action comes from the sidepanel entrypoint (its meta tags), Chrome's side_panel too.
     ...(browser === 'firefox'
       ? {
-          sidebar_action: { default_panel: 'sidepanel.html', default_title: 'arXiv Citation Hub', open_at_install: false },
           browser_specific_settings: { gecko: { id: 'citation-hub@arxiv-citation-hub.org', strict_min_version: '115.0' } },
         }
       : { side_panel: { default_path: 'sidepanel.html' } }),

@@ -7,31 +7,77 @@ import { useHub } from './useHub';
 import { useNow } from './useNow';
 import { useAskControls, usePanelPrefs } from './usePanelPrefs';
 
-/** Which paper the side panel shows: `?id=` from the popup, else the active arXiv tab (PDF tabs included). */
-async function resolveArxivId(): Promise<string | null> {
+/** The paper the popup asked for (`?id=`), if any. */
+function queryArxivId(): string | null {
   const fromQuery = new URLSearchParams(location.search).get('id');
-  const parsed = fromQuery ? parseArxivId(fromQuery) : null;
-  if (parsed) return parsed.id;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return fromQuery ? (parseArxivId(fromQuery)?.id ?? null) : null;
+}
+
+/** What the side panel reads of the tabs API (the extension's `tabs`, or a stand-in in unit tests). */
+export interface ActiveTabSource {
+  query(filter: { active: true; currentWindow: true }): Promise<Array<{ url?: string }>>;
+  onActivated: { addListener(listener: () => void): void; removeListener(listener: () => void): void };
+  onUpdated: {
+    addListener(listener: (tabId: number, change: { url?: string }, tab: { active?: boolean }) => void): void;
+    removeListener(listener: (tabId: number, change: { url?: string }, tab: { active?: boolean }) => void): void;
+  };
+}
+
+/** The paper of this window's active tab (PDF tabs included), or null when it is not an arXiv page. */
+async function activeTabArxivId(tabs: ActiveTabSource): Promise<string | null> {
+  const [tab] = await tabs.query({ active: true, currentWindow: true });
   return tab?.url ? (parseArxivUrl(tab.url)?.id ?? null) : null;
+}
+
+/**
+ * Which paper the side panel shows: `?id=` from the popup, else the active arXiv tab. Without an id
+ * it follows the window's active tab: Firefox's sidebar stays open across tabs and navigations
+ * (opened from the sidebar menu it has no id), so switching to another paper's tab or PDF shows that
+ * paper. A tab that is not an arXiv page keeps the last paper on screen.
+ */
+export function useSidePanelArxivId(tabs: ActiveTabSource = browser.tabs): string | null | undefined {
+  const [arxivId, setArxivId] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    const fromQuery = queryArxivId();
+    if (fromQuery) {
+      setArxivId(fromQuery);
+      return;
+    }
+    let live = true;
+    const follow = () =>
+      void activeTabArxivId(tabs).then(
+        (id) => live && setArxivId((shown) => id ?? shown ?? null),
+        () => live && setArxivId((shown) => shown ?? null),
+      );
+    const onUpdated = (_tabId: number, change: { url?: string }, tab: { active?: boolean }) => {
+      if (tab.active && change.url !== undefined) follow();
+    };
+    follow();
+    tabs.onActivated.addListener(follow);
+    tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      live = false;
+      tabs.onActivated.removeListener(follow);
+      tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [tabs]);
+  return arxivId;
 }
 
 /** The hub in the browser's side panel, for PDF tabs where content scripts cannot run. */
 export function SidePanelApp() {
-  const [arxivId, setArxivId] = useState<string | null | undefined>(undefined);
-  useEffect(() => {
-    resolveArxivId().then(setArxivId, () => setArxivId(null));
-  }, []);
+  const arxivId = useSidePanelArxivId();
   if (arxivId === undefined) return <p class="hub-sidepanel-note">Looking for an arXiv paper…</p>;
   if (arxivId === null) {
     return (
       <main class="hub-sidepanel-note">
         <h1>arXiv Citation Hub</h1>
-        <p>Open an arXiv abstract, HTML or PDF page, then open the hub from the toolbar button.</p>
+        <p>Switch to an arXiv abstract, HTML or PDF page in this window and its hub shows here.</p>
       </main>
     );
   }
-  return <SidePanelHub arxivId={arxivId} />;
+  // Keyed by paper: following another tab starts a fresh hub view rather than mixing two papers.
+  return <SidePanelHub key={arxivId} arxivId={arxivId} />;
 }
 
 function SidePanelHub({ arxivId }: { arxivId: string }) {

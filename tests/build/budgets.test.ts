@@ -127,6 +127,7 @@ describe('built Firefox extension', () => {
     const manifest = readManifest(FIREFOX);
     const hosts = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])].filter((p) => p.includes('://'));
     for (const host of hosts) expect(ALLOWED_HOSTS).toContain(host);
-    expect((manifest as { sidebar_action?: unknown }).sidebar_action).toBeDefined();
+    // The sidebar shows the hub for PDF tabs; it opens when the user asks, never by itself on install.
+    expect((manifest as { sidebar_action?: unknown }).sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
   });
 });

@@ -14,8 +14,8 @@ export function asRouteResponder(responder: SemanticScholarResponder): Responder
   return (method, url, body) => responder(method, url, body ? (JSON.parse(body) as unknown) : undefined);
 }
 
-/** The real saved arXiv pages and the sample pages, at their real URLs, with the sample S2 data behind them. */
-export function serveSample(session: ExtensionSession, dataset: SemanticScholarDataset = loadSampleDataset()): void {
+/** The real saved arXiv pages and the sample pages, at their real URLs, with the sample S2 data behind them (Chromium or Firefox session). */
+export function serveSample(session: Pick<ExtensionSession, 'setPages' | 'setApiResponder'>, dataset: SemanticScholarDataset = loadSampleDataset()): void {
   session.setPages(samplePages());
   session.setApiResponder(asRouteResponder(createSemanticScholarResponder(dataset)));
 }
