@@ -17,6 +17,8 @@ export interface HubModel {
   /** Last failed save/unsave, shown to the user; nothing is lost (the toggle is rolled back). */
   saveError: string | null;
   toggleSave(paper: Paper): void;
+  /** Asks the background to send the paper to Zotero (only its id travels); resolves to the outcome sentence. */
+  sendToZotero(paper: Paper): Promise<string>;
   retry(): void;
 }
 
@@ -123,5 +125,8 @@ export function useHub(arxivId: string | null, onToggleRequested?: () => void, e
     });
   };
 
-  return { view, explorer, status, savedIds, saveError, toggleSave, retry: () => connection.current?.retry() };
+  const sendToZotero = async (paper: Paper) =>
+    (await request({ type: 'zotero/send', ids: [libraryIdFor(paper)], ...(arxivId ? { arxivId } : {}) })).message;
+
+  return { view, explorer, status, savedIds, saveError, toggleSave, sendToZotero, retry: () => connection.current?.retry() };
 }

@@ -7,6 +7,7 @@ import type { SettingsStore } from '../settings/store';
 import { toPublicSettings } from '../settings/schema';
 import type { BadgeCounts } from '../badges/types';
 import { AskUnavailableError, type AskService } from '../ask/service';
+import type { ZoteroSendResult } from '../sources/zotero/service';
 
 export interface HandlerDeps {
   db: CitationHubDb;
@@ -21,6 +22,8 @@ export interface HandlerDeps {
   settings: Pick<SettingsStore, 'load' | 'save'>;
   /** The optional ask box (lib/ask/service.ts). */
   ask: Pick<AskService, 'ask' | 'test'>;
+  /** Send to Zotero (lib/background/zotero.ts): ids resolved in the background's own data. */
+  sendToZotero(ids: readonly string[], arxivId: string | undefined): Promise<ZoteroSendResult>;
 }
 
 /** Ask failures are expected (endpoint down, key wrong, limits): their message goes to the user as-is. */
@@ -110,5 +113,10 @@ export function createRequestHandlers(deps: HandlerDeps): Handlers {
     'badges/counts': ({ ids }) => deps.citationCounts(ids),
     'glance/ask': ({ arxivId, question }) => asking(() => deps.ask.ask(arxivId, question)),
     'ask/test': () => asking(() => deps.ask.test()),
+    'zotero/send': ({ ids, arxivId }, caller) => {
+      // A page drives its content script: it may ask for one paper at a time, and only on the user's click.
+      if (!caller.privileged && ids.length > 1) throw new HandlerError('forbidden', 'A page can send one paper to Zotero at a time.');
+      return deps.sendToZotero(ids, arxivId);
+    },
   };
 }

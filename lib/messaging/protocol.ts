@@ -15,6 +15,7 @@ import type { PORT_OUT_TYPES } from './portEnvelope';
 import { parseArxivId } from '../arxiv/id';
 import { MAX_BADGE_IDS, type BadgeCounts } from '../badges/types';
 import { ASK_QUESTION_MAX_CHARS, type AskAnswer } from '../ask/types';
+import type { ZoteroSendResult } from '../sources/zotero/service';
 
 /** A canonical bare arXiv id as the content script sends it (re-validated by the background). */
 const ArxivIdField = z.string().min(1).max(64);
@@ -67,6 +68,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('glance/ask'), arxivId: CanonicalArxivIdField, question: z.string().trim().min(1).max(ASK_QUESTION_MAX_CHARS) }),
   /** Options page: checks the configured endpoint with a one-line request. */
   z.object({ type: z.literal('ask/test') }),
+  /**
+   * Send papers to the Zotero desktop app. Only ids travel: the background builds each item from the library or
+   * from the hub of `arxivId` (the page's paper). A content script may send one id; extension pages many.
+   */
+  z.object({ type: z.literal('zotero/send'), ids: z.array(LibraryIdField).min(1).max(20_000), arxivId: CanonicalArxivIdField.optional() }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -115,9 +121,10 @@ export interface ResponseMap {
   'badges/counts': BadgeCounts;
   'glance/ask': AskAnswer;
   'ask/test': { model: string; host: string; latencyMs: number };
+  'zotero/send': ZoteroSendResult;
 }
 
-export const ERROR_CODES = ['invalid-message', 'forbidden', 'not-found', 'storage-full', 'invalid-import', 'ask-unavailable', 'internal'] as const;
+export const ERROR_CODES = ['invalid-message', 'forbidden', 'not-found', 'storage-full', 'invalid-import', 'ask-unavailable', 'zotero-unavailable', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type Reply<T> = { ok: true; result: T } | { ok: false; error: { code: ErrorCode; message: string } };

@@ -14,6 +14,8 @@ const ALLOWED_HOSTS = new Set([
   'https://export.arxiv.org/*',
   'https://api.semanticscholar.org/*',
   'https://api.openalex.org/*',
+  // Send to Zotero: the desktop app's local connector server, and nothing else on this machine.
+  'http://127.0.0.1:23119/*',
 ]);
 const CONTENT_SCRIPT_BUDGET_GZIP = 30 * 1024;
 /** The panel bundle every abstract page imports before it can show anything (it once doubled by pulling in all of zod). */
