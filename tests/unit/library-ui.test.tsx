@@ -485,7 +485,7 @@ describe('options page: backup, export and import', () => {
       'library/import',
       new RequestError('invalid-import', 'entries[3].paper.title: expected string, received number. Nothing was imported.'),
     );
-    const input = screen.getByLabelText('Choose a JSON backup file') as HTMLInputElement;
+    const input = screen.getByLabelText('Choose a file: JSON backup, BibTeX (.bib) or RIS (.ris)') as HTMLInputElement;
     const bad = new File(['{"format":"arxiv-citation-hub-library"}'], 'broken.json', { type: 'application/json' });
     fireEvent.change(input, { target: { files: [bad] } });
     await waitFor(() =>
@@ -502,7 +502,7 @@ describe('options page: backup, export and import', () => {
 
   it('import also accepts a file dropped on the zone', async () => {
     const background = await renderLibrary();
-    const zone = screen.getByLabelText('Choose a JSON backup file').closest('.drop-zone')!;
+    const zone = screen.getByLabelText('Choose a file: JSON backup, BibTeX (.bib) or RIS (.ris)').closest('.drop-zone')!;
     const file = new File(['{"dropped":true}'], 'dropped.json', { type: 'application/json' });
     fireEvent.drop(zone, { dataTransfer: { files: [file] } });
     await waitFor(() => expect(background.callsOf('library/import')).toHaveLength(1));
