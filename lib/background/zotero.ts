@@ -58,7 +58,7 @@ export function createZoteroSender(deps: ZoteroSenderDeps) {
     if (unknown.length > 0) {
       throw new HandlerError('not-found', unknown.length === unique.length && unique.length === 1
         ? 'That paper is no longer in the library or on this page; nothing was sent to Zotero.'
-        : `${unknown.length} of the papers are no longer in the library; nothing was sent to Zotero.`);
+        : `${unknown.length} of the ${unique.length} papers ${unknown.length === 1 ? 'is' : 'are'} no longer in the library; nothing was sent to Zotero.`);
     }
     try {
       return await deps.service.send(unique.map((id) => resolved.get(id)!));

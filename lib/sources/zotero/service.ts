@@ -98,7 +98,9 @@ export function createZoteroService(deps: ZoteroServiceDeps) {
       if (withPdf > 0) {
         if (!ping.supportsAttachmentUpload && ping.downloadAssociatedFiles) pdfs = ' Zotero fetches the arXiv PDF itself.';
         else if (uploadPdfs && target.filesEditable) {
-          pdfs = failed === 0 ? (attached === 1 ? ' PDF attached.' : ` ${plural(attached, 'PDF')} attached.`) : ` ${plural(attached, 'PDF')} attached; ${plural(failed, 'PDF')} could not be fetched from arXiv.`;
+          if (failed === 0) pdfs = attached === 1 ? ' PDF attached.' : ` ${plural(attached, 'PDF')} attached.`;
+          else if (attached === 0) pdfs = failed === 1 ? ' No PDF: arXiv did not send it.' : ` No PDF: arXiv did not send the ${failed} PDFs.`;
+          else pdfs = ` ${plural(attached, 'PDF')} attached; ${plural(failed, 'PDF')} could not be fetched from arXiv.`;
         } else if (!target.filesEditable) pdfs = ' No PDF: files in that library are read-only.';
         else if (!ping.downloadAssociatedFiles) pdfs = ' No PDF: Zotero is set not to attach PDFs automatically.';
         else pdfs = ` PDFs are fetched for up to ${MAX_PDFS_PER_SEND} papers at a time; use Zotero's "Find Available PDF" for these.`;
