@@ -102,7 +102,9 @@ function decode(text: string): string | null {
         stop = after + 1;
       }
       if (base === '') return null;
-      out += (base[0] + ACCENTS[name]! + base.slice(1)).normalize('NFC');
+      // `\"{\i}`: the dotless i only exists to carry the accent.
+      const letter = base[0] === 'ı' ? 'i' : base[0] === 'ȷ' ? 'j' : base[0];
+      out += (letter + ACCENTS[name]! + base.slice(1)).normalize('NFC');
       index = stop;
       continue;
     }
