@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ImportResult } from '../../lib/messaging/protocol';
 import type { ImportPlan } from '../../lib/library/bibliography';
+import { toBackup } from '../../lib/export/backup';
 import { formatCount } from '../shared/format';
 import { errorMessage } from './errors';
 import { countOf, formatBytes } from './format';
@@ -95,7 +96,6 @@ export function ImportPanel({ onImport, now = Date.now }: ImportPanelProps) {
         setReview({ fileName: file.name, plan, problems });
         return;
       }
-      const { toBackup } = await import('../../lib/export/backup');
       await write(file.name, toBackup(plan.entries, now()), merged);
     } catch (failure) {
       setError(`"${file.name}": ${errorMessage(failure)}`);
@@ -108,7 +108,6 @@ export function ImportPanel({ onImport, now = Date.now }: ImportPanelProps) {
     if (!review) return;
     const { fileName, plan } = review;
     setReview(null);
-    const { toBackup } = await import('../../lib/export/backup');
     await write(fileName, toBackup(plan.entries, now()), ` ${countOf(review.problems.length, 'entry', 'entries')} that could not be read were left out.`);
   };
 
