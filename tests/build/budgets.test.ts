@@ -85,6 +85,11 @@ describe('built Chrome extension', () => {
     expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 
+  it("reaches this machine only at Zotero's connector port (Send to Zotero), and nowhere over plain http", () => {
+    const hosts = readManifest(CHROME).host_permissions ?? [];
+    expect(hosts.filter((host) => !host.startsWith('https://'))).toEqual(['http://127.0.0.1:23119/*']);
+  });
+
   it('keeps the default MV3 content security policy', () => {
     expect(readManifest(CHROME).content_security_policy).toBeUndefined();
   });
