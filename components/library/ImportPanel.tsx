@@ -108,7 +108,7 @@ export function ImportPanel({ onImport, now = Date.now }: ImportPanelProps) {
     if (!review) return;
     const { fileName, plan } = review;
     setReview(null);
-    await write(fileName, toBackup(plan.entries, now()), ` ${countOf(review.problems.length, 'entry', 'entries')} that could not be read were left out.`);
+    await write(fileName, toBackup(plan.entries, now()), ` ${countOf(review.problems.length, 'entry', 'entries')} that could not be read ${review.problems.length === 1 ? 'was' : 'were'} left out.`);
   };
 
   return (

@@ -32,7 +32,9 @@ export function createZoteroServer(port = 23119): ZoteroServer {
             response.end(answer.body);
           });
         });
-        server.once('error', reject);
+        server.once('error', (error: NodeJS.ErrnoException) =>
+          reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is taken — is Zotero running? Quit it to run the Send to Zotero tests.`) : error),
+        );
         server.listen(port, '127.0.0.1', () => resolve());
       }),
     stop: () =>
