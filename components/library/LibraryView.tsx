@@ -210,7 +210,7 @@ export function LibraryView({ persistence, now = Date.now }: LibraryViewProps) {
       const result = await api.request({ type: 'zotero/send', ids });
       setNotice({ kind: 'info', message: result.message });
     } catch (failure) {
-      setNotice({ kind: 'error', message: `Nothing was sent to Zotero: ${errorMessage(failure)}` });
+      setNotice({ kind: 'error', message: errorMessage(failure) });
     } finally {
       setBusy(false);
     }

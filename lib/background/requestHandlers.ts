@@ -8,6 +8,7 @@ import { toPublicSettings } from '../settings/schema';
 import type { BadgeCounts } from '../badges/types';
 import { AskUnavailableError, type AskService } from '../ask/service';
 import type { ZoteroSendResult } from '../sources/zotero/service';
+import { createPageSendLimit, PAGE_SENDS_PER_MINUTE } from './zotero';
 
 export interface HandlerDeps {
   db: CitationHubDb;
@@ -68,6 +69,7 @@ async function write<T>(deps: HandlerDeps, action: () => Promise<T>): Promise<T>
 /** One handler per protocol message; the router has already validated and authorised it. */
 export function createRequestHandlers(deps: HandlerDeps): Handlers {
   const { db, now } = deps;
+  const pageMaySendToZotero = createPageSendLimit(now);
   return {
     'library/save': ({ paper }) => write(deps, () => library.save(db, paper, now())),
     'library/unsave': async ({ id }) => {
@@ -116,6 +118,9 @@ export function createRequestHandlers(deps: HandlerDeps): Handlers {
     'zotero/send': ({ ids, arxivId }, caller) => {
       // A page drives its content script: it may ask for one paper at a time, and only on the user's click.
       if (!caller.privileged && ids.length > 1) throw new HandlerError('forbidden', 'A page can send one paper to Zotero at a time.');
+      if (!caller.privileged && !pageMaySendToZotero()) {
+        throw new HandlerError('zotero-unavailable', `At most ${PAGE_SENDS_PER_MINUTE} papers a minute go to Zotero from the panel; wait a moment and try again.`);
+      }
       return deps.sendToZotero(ids, arxivId);
     },
   };

@@ -68,3 +68,18 @@ export function createZoteroSender(deps: ZoteroSenderDeps) {
     }
   };
 }
+
+/** Sends a page may ask for per minute: far more than anyone clicks, few enough that a hostile page cannot flood Zotero. */
+export const PAGE_SENDS_PER_MINUTE = 20;
+
+/** A sliding one-minute window over the sends pages asked for; false when the next one would exceed it. */
+export function createPageSendLimit(now: () => number, perMinute = PAGE_SENDS_PER_MINUTE): () => boolean {
+  const recent: number[] = [];
+  return () => {
+    const time = now();
+    while (recent.length > 0 && recent[0]! <= time - 60_000) recent.shift();
+    if (recent.length >= perMinute) return false;
+    recent.push(time);
+    return true;
+  };
+}

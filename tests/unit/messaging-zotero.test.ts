@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../lib/db/database';
 import { createRequestHandlers, type HandlerDeps } from '../../lib/background/requestHandlers';
 import { createRequestRouter } from '../../lib/messaging/router';
-import { createZoteroSender } from '../../lib/background/zotero';
+import { createZoteroSender, PAGE_SENDS_PER_MINUTE } from '../../lib/background/zotero';
 import { ZoteroError } from '../../lib/sources/zotero/client';
 import type { ResolvedPaper } from '../../lib/sources/zotero/service';
 import { emptyHubData } from '../../lib/hub/hubData';
@@ -19,7 +19,7 @@ const citing = { paperId: 'bb'.repeat(20), title: 'A citing paper', authors: ['B
 const similar = { paperId: 'cc'.repeat(20), title: 'A similar paper', authors: ['C. Author'], doi: '10.1/x' };
 
 let counter = 0;
-function setup(fail?: ZoteroError) {
+function setup(fail?: ZoteroError, now: () => number = () => 0) {
   const db = openDatabase(`messaging-zotero-${++counter}`);
   const sent: ResolvedPaper[][] = [];
   const hub: HubData = {
@@ -40,7 +40,7 @@ function setup(fail?: ZoteroError) {
       },
     },
   });
-  const handlers = createRequestHandlers({ db, now: () => 0, sendToZotero: send, onLibraryChanged: () => {} } as unknown as HandlerDeps);
+  const handlers = createRequestHandlers({ db, now, sendToZotero: send, onLibraryChanged: () => {} } as unknown as HandlerDeps);
   return { db, sent, hubData, route: createRequestRouter(handlers, ORIGIN, EXTENSION_ID) };
 }
 
@@ -91,5 +91,17 @@ describe('zotero/send', () => {
     const { route } = setup(new ZoteroError('not-running', 'Zotero is not running — start it and try again.'));
     const reply = await route({ type: 'zotero/send', ids: [`s2:${citing.paperId}`], arxivId: '2112.11446' }, ARXIV_PAGE);
     expect(reply).toEqual({ ok: false, error: { code: 'zotero-unavailable', message: 'Zotero is not running — start it and try again.' } });
+  });
+
+  it('bounds what a page can make the extension send to Zotero; the extension pages are not bounded', async () => {
+    let time = 0;
+    const { route, sent } = setup(undefined, () => time);
+    const fromPage = () => route({ type: 'zotero/send', ids: [`s2:${citing.paperId}`], arxivId: '2112.11446' }, ARXIV_PAGE);
+    for (let index = 0; index < PAGE_SENDS_PER_MINUTE; index++) expect(await fromPage()).toMatchObject({ ok: true });
+    expect(await fromPage()).toMatchObject({ ok: false, error: { code: 'zotero-unavailable', message: `At most ${PAGE_SENDS_PER_MINUTE} papers a minute go to Zotero from the panel; wait a moment and try again.` } });
+    expect(await route({ type: 'zotero/send', ids: [`s2:${citing.paperId}`], arxivId: '2112.11446' }, OPTIONS_PAGE)).toMatchObject({ ok: true });
+    time = 60_001;
+    expect(await fromPage()).toMatchObject({ ok: true });
+    expect(sent).toHaveLength(PAGE_SENDS_PER_MINUTE + 2);
   });
 });

@@ -76,6 +76,19 @@ describe('Send to Zotero through the connector server', () => {
     expect(result.message).toBe(`Saved ${count} papers to Zotero in “Reading list”. PDFs are fetched for up to ${MAX_PDFS_PER_SEND} papers at a time; use Zotero's "Find Available PDF" for these.`);
   });
 
+  it('says how many papers reached Zotero when it refuses a later batch of a bulk send', async () => {
+    const { zotero, send } = setup();
+    let saves = 0;
+    const handle = zotero.handle;
+    zotero.handle = (method, url, headers, body) => {
+      if (url.endsWith('/saveItems') && ++saves === 2) zotero.set({ libraryEditable: false });
+      return handle(method, url, headers, body);
+    };
+    await expect(send(Array.from({ length: MAX_ITEMS_PER_SAVE + 1 }, (_, index) => ({ paper: paper(index) })))).rejects.toThrow(
+      `Saved ${MAX_ITEMS_PER_SAVE} papers of ${MAX_ITEMS_PER_SAVE + 1} to Zotero, then: Zotero refused the save: the library selected in Zotero is read-only.`,
+    );
+  });
+
   it('says Zotero is not running when nothing answers on the port', async () => {
     const { send } = setup({ running: false });
     await expect(send([{ paper: paper(1) }])).rejects.toThrow(NOT_RUNNING_MESSAGE);

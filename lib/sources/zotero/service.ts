@@ -79,7 +79,13 @@ export function createZoteroService(deps: ZoteroServiceDeps) {
         // Zotero 7 stores only the attachments the connector uploads; Zotero 6 fetches the listed ones itself.
         const payloadItems = ping.supportsAttachmentUpload ? batch.map((item) => ({ ...item, attachments: [] })) : batch;
         const uri = batch.length === 1 ? batch[0]!.url : undefined;
-        await client.saveItems({ sessionID, ...(uri !== undefined && { uri }), items: payloadItems });
+        try {
+          await client.saveItems({ sessionID, ...(uri !== undefined && { uri }), items: payloadItems });
+        } catch (error) {
+          // Earlier batches are in Zotero already: say so rather than "nothing was sent".
+          if (start === 0 || !(error instanceof ZoteroError)) throw error;
+          throw new ZoteroError(error.kind, `Saved ${plural(start, 'paper')} of ${items.length.toLocaleString('en-US')} to Zotero, then: ${error.message}`, error.status);
+        }
         sessions.push({ sessionID, items: batch });
       }
       const target = await client.selectedCollection();
