@@ -38,6 +38,7 @@ export function PagePanelApp({ arxivId, host, early }: PagePanelAppProps) {
         status={hub.status}
         savedIds={hub.savedIds}
         onToggleSave={hub.toggleSave}
+        onCorrectPolarity={hub.correctPolarity}
         onSendToZotero={hub.sendToZotero}
         onRetry={hub.retry}
         collapsed={prefs.collapsed}

@@ -53,6 +53,7 @@ function SidePanelHub({ arxivId }: { arxivId: string }) {
         status={hub.status}
         savedIds={hub.savedIds}
         onToggleSave={hub.toggleSave}
+        onCorrectPolarity={hub.correctPolarity}
         onSendToZotero={hub.sendToZotero}
         onRetry={hub.retry}
         collapsed={false}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { CorrectPolarity } from '@/components/panel/PolarityCorrection';
 import type { HubStatus } from '@/lib/domain/hub';
 import type { Paper } from '@/lib/domain/paper';
 import type { ExplorerDigest, ExplorerPage, HubSummaryView } from '@/lib/hub/explorerPages';
@@ -17,6 +18,8 @@ export interface HubModel {
   /** Last failed save/unsave, shown to the user; nothing is lost (the toggle is rolled back). */
   saveError: string | null;
   toggleSave(paper: Paper): void;
+  /** Stores the reader's polarity for one citing sentence of this paper (null withdraws it). */
+  correctPolarity: CorrectPolarity;
   /** Asks the background to send the paper to Zotero (only its id travels); resolves to the outcome sentence. */
   sendToZotero(paper: Paper): Promise<string>;
   retry(): void;
@@ -125,8 +128,18 @@ export function useHub(arxivId: string | null, onToggleRequested?: () => void, e
     });
   };
 
+  // The background recounts and pushes a new snapshot; the promise only says whether it was stored.
+  const correctPolarity = useCallback<CorrectPolarity>(
+    async (citingPaperId, text, label) => {
+      const paper = view?.arxivId ?? arxivId;
+      if (!paper) throw new Error('no paper is open');
+      await request({ type: 'polarity/correct', arxivId: paper, citingPaperId, text, label });
+    },
+    [arxivId, view?.arxivId],
+  );
+
   const sendToZotero = async (paper: Paper) =>
     (await request({ type: 'zotero/send', ids: [libraryIdFor(paper)], ...(arxivId ? { arxivId } : {}) })).message;
 
-  return { view, explorer, status, savedIds, saveError, toggleSave, sendToZotero, retry: () => connection.current?.retry() };
+  return { view, explorer, status, savedIds, saveError, toggleSave, correctPolarity, sendToZotero, retry: () => connection.current?.retry() };
 }

@@ -10,6 +10,7 @@ import type { SaveControls } from '../shared/SaveButton';
 import { SectionFrame } from '../shared/SectionFrame';
 import { useExplorerPage, type ExplorerSource } from './explorerSource';
 import { POLARITY_BUCKETS, POLARITY_LABELS, ROLE_BUCKETS, ROLE_LABELS } from './labels';
+import { CorrectPolarityControl, describePolarity } from './PolarityCorrection';
 import type { SectionStatus } from './sectionStatus';
 import { SECTION_TITLES } from './sections';
 
@@ -56,7 +57,7 @@ function RoleBadge({ row }: { row: ExplorerPageRow }) {
   );
 }
 
-function SentenceLabels({ sentence }: { sentence: CitationSentence }) {
+function SentenceLabels({ sentence, citingPaperId }: { sentence: CitationSentence; citingPaperId: string }) {
   const intent = sentence.intent;
   const polarity = sentence.polarity;
   return (
@@ -66,7 +67,8 @@ function SentenceLabels({ sentence }: { sentence: CitationSentence }) {
           ? `${ROLE_LABELS[intent.label]} (${intent.origin === 'local' ? `classified locally, ${formatConfidence(intent.confidence)}` : 'Semantic Scholar'})`
           : 'Role not labelled'}
       </span>
-      <span class="ch-badge">{polarity ? `${POLARITY_LABELS[polarity.label]} (${formatConfidence(polarity.confidence)})` : 'Polarity not classified'}</span>
+      <span class="ch-badge" data-sentence-polarity={polarity?.label}>{polarity ? describePolarity(polarity) : 'Polarity not classified'}</span>
+      {polarity ? <CorrectPolarityControl citingPaperId={citingPaperId} text={sentence.text} polarity={polarity} /> : null}
     </p>
   );
 }
@@ -101,7 +103,7 @@ function ExplorerRowItem({ row, save }: { row: ExplorerPageRow; save: SaveContro
               {citation.sentences.map((sentence, index) => (
                 <li key={index} class="ch-sentence">
                   <blockquote dir="auto">{readableText(sentence.text, 1200)}</blockquote>
-                  <SentenceLabels sentence={sentence} />
+                  <SentenceLabels sentence={sentence} citingPaperId={paper.paperId} />
                 </li>
               ))}
             </ul>

@@ -19,7 +19,10 @@ function ClaimItem({ claim }: { claim: Claim }) {
   const [showAll, setShowAll] = useState(false);
   const echoes = showAll ? claim.echoes : claim.echoes.slice(0, ECHOES_SHOWN);
   const hidden = claim.echoes.length - echoes.length;
-  const tally = POLARITIES_ONLY.map((label) => `${formatCount(claim.tally[label] ?? 0)} ${POLARITY_LABELS[label].toLowerCase()}`).join(' · ');
+  const tally = [
+    ...POLARITIES_ONLY.map((label) => `${formatCount(claim.tally[label] ?? 0)} ${POLARITY_LABELS[label].toLowerCase()}`),
+    ...(claim.unclassifiedEchoes > 0 ? [`${formatCount(claim.unclassifiedEchoes)} not classified yet`] : []),
+  ].join(' · ');
 
   return (
     <li class="ch-claim" data-claim-type={claim.type}>
@@ -31,9 +34,9 @@ function ClaimItem({ claim }: { claim: Claim }) {
         {readableText(claim.text, 800)}
       </p>
       <p class="ch-claim-tally">
-        {claim.echoes.length === 0
+        {claim.echoCount === 0
           ? 'No citing sentence echoes this claim yet.'
-          : `Echoed by ${formatCount(claim.echoes.length)} citing ${claim.echoes.length === 1 ? 'sentence' : 'sentences'}: ${tally}`}
+          : `Echoed by ${formatCount(claim.echoCount)} citing ${claim.echoCount === 1 ? 'sentence' : 'sentences'}: ${tally}`}
       </p>
       {echoes.length > 0 ? (
         <ul class="ch-echoes">

@@ -15,6 +15,7 @@ import { localExplorerSource, type ExplorerSource } from './explorerSource';
 import { Header } from './Header';
 import { PanelSkeleton } from './PanelSkeleton';
 import { PolaritySummary } from './PolaritySummary';
+import { PolarityCorrectionContext, type CorrectPolarity } from './PolarityCorrection';
 import { RepresentativePapers } from './RepresentativePapers';
 import { RoleSummary } from './RoleSummary';
 import { sectionStatus } from './sectionStatus';
@@ -43,6 +44,8 @@ export interface PanelProps {
   hiddenSections?: ReadonlySet<SectionName>;
   /** The "ask" box in At a glance; null or absent unless the user configured their own model endpoint. */
   ask?: AskControls | null;
+  /** Stores the reader's polarity for a sentence; without it no "Wrong label?" control is shown. */
+  onCorrectPolarity?: CorrectPolarity;
 }
 
 const NO_HIDDEN_SECTIONS: ReadonlySet<SectionName> = new Set();
@@ -126,7 +129,13 @@ export function Panel(props: PanelProps) {
               stageLabels={STAGE_LABELS}
               onRetry={onRetry}
             />
-            {view ? <Sections view={view} explorer={explorer} save={save} now={now} onRetry={onRetry} hidden={hidden} ask={props.ask ?? null} /> : waitingForData ? <PanelSkeleton hidden={hidden} /> : null}
+            {view ? (
+              <PolarityCorrectionContext.Provider value={props.onCorrectPolarity ?? null}>
+                <Sections view={view} explorer={explorer} save={save} now={now} onRetry={onRetry} hidden={hidden} ask={props.ask ?? null} />
+              </PolarityCorrectionContext.Provider>
+            ) : waitingForData ? (
+              <PanelSkeleton hidden={hidden} />
+            ) : null}
           </>
         )}
       </div>

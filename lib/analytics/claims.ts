@@ -181,9 +181,13 @@ export function buildClaims(
       return echo;
     });
     const tally: Record<Polarity, number> = { supporting: 0, contrasting: 0, neutral: 0 };
-    for (const echo of echoes) if (echo.polarity) tally[echo.polarity] += 1;
+    let unclassifiedEchoes = 0;
+    for (const echo of echoes) {
+      if (echo.polarity) tally[echo.polarity] += 1;
+      else unclassifiedEchoes += 1;
+    }
     echoes.sort(compareEchoes);
     const id = `${claim.from}-${counters[claim.from]++}`;
-    return { id, text: claim.text, type: claim.type, from: claim.from, echoes: echoes.slice(0, MAX_ECHOES_PER_CLAIM), tally };
+    return { id, text: claim.text, type: claim.type, from: claim.from, echoes: echoes.slice(0, MAX_ECHOES_PER_CLAIM), echoCount: echoes.length, tally, unclassifiedEchoes };
   });
 }

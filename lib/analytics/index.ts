@@ -8,6 +8,7 @@ import type { HubView } from '../domain/view';
 import { buildClaims } from './claims';
 import { buildCoCited } from './cocitation';
 import { computeCoverage } from './coverage';
+import { applyPolarityCorrections, type PolarityCorrections } from './corrections';
 import { buildExplorerRows, sortExplorer } from './explorer';
 import { citationPolarity, summarizePolarity } from './polarity';
 import { pickRepresentative } from './representative';
@@ -19,9 +20,10 @@ function byPaperId(a: { citing: { paperId: string } }, b: { citing: { paperId: s
   return a.citing.paperId < b.citing.paperId ? -1 : a.citing.paperId > b.citing.paperId ? 1 : 0;
 }
 
-export function buildHubView(data: HubData): HubView {
+/** `corrections`: the reader's own polarity labels for this hub, laid over the model's (see ./corrections). */
+export function buildHubView(data: HubData, corrections?: PolarityCorrections): HubView {
   // A canonical order first, so ties everywhere below resolve the same way for any input order.
-  const citations = [...data.citations].sort(byPaperId);
+  const citations = [...applyPolarityCorrections(data.citations, corrections)].sort(byPaperId);
   // Each paper's role and polarity, computed once and shared by the sections below.
   const paperRoles = citations.map(citationRole);
   const paperPolarities = citations.map((citation) => citationPolarity(citation));
@@ -62,8 +64,9 @@ export function buildHubView(data: HubData): HubView {
 export { ECHO_SIMILARITY_THRESHOLD, MAX_ECHOES_PER_CLAIM, buildClaims, classifyClaim, echoSimilarities, extractClaimSentences } from './claims';
 export { CO_CITED_LIMIT, MIN_CO_CITATION_COUNT, UNKNOWN_TITLE, buildCoCited, countCoCitations, globalSaltonStrength, saltonStrength, topCoCitedIds } from './cocitation';
 export { computeCoverage } from './coverage';
+export { applyPolarityCorrections, correctionKey, type PolarityCorrections } from './corrections';
 export { buildExplorerRows, filterExplorer, sortExplorer, type ExplorerFilters, type ExplorerSort, type ExplorerSortKey } from './explorer';
-export { POLARITY_DECISION_THRESHOLD, POLARITY_EXAMPLES_PER_LABEL, citationPolarity, summarizePolarity } from './polarity';
+export { POLARITY_EXAMPLES_PER_LABEL, citationPolarity, summarizePolarity } from './polarity';
 export { REPRESENTATIVE_MAX, pickRepresentative } from './representative';
 export { ROLE_PRECEDENCE, citationRole, sentenceRole, summarizeRoles, type PaperRole } from './roles';
 export { splitSentences } from './sentences';

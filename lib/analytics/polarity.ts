@@ -1,34 +1,27 @@
 /**
  * Polarity (supporting / contrasting / neutral) per sentence and per citing paper.
  *
- * One disagreement is news: a paper is contrasting if any of its sentences is labelled
- * contrasting with confidence >= POLARITY_DECISION_THRESHOLD, else supporting likewise, else
- * neutral (it has labelled sentences, none confident enough to be non-neutral), else unclassified.
+ * Sentence labels arrive as shown: the classifier abstains below its per-class thresholds (those
+ * sentences are neutral, "no clear stance"), and a reader's correction replaces the model's label.
+ * One disagreement is news: a paper is contrasting if any of its sentences is contrasting, else
+ * supporting if any is supporting, else neutral (it has labelled sentences), else unclassified.
  */
 import type { Citation, CitationSentence } from '../domain/citation';
 import type { Polarity } from '../domain/labels';
 import type { PolarityBucket, PolarityExample, PolaritySummary } from '../domain/view';
-
-/**
- * A sentence decides its paper's polarity from this confidence. The classifier has three classes,
- * so 0.6 is well above chance (1/3) and above the 0.5 where a label holds most of the probability
- * mass: a single hesitant "contrasting" never marks a whole paper as disagreeing.
- */
-export const POLARITY_DECISION_THRESHOLD = 0.6;
 
 /** Examples shown per label so users can check the labels. */
 export const POLARITY_EXAMPLES_PER_LABEL = 5;
 
 const POLARITY_LABELS: readonly Polarity[] = ['supporting', 'contrasting', 'neutral'];
 
-export function citationPolarity(citation: Citation, threshold: number = POLARITY_DECISION_THRESHOLD): PolarityBucket {
+export function citationPolarity(citation: Citation): PolarityBucket {
   let labelled = false;
   let supporting = false;
   for (const sentence of citation.sentences) {
     const polarity = sentence.polarity;
     if (!polarity) continue;
     labelled = true;
-    if (polarity.confidence < threshold) continue;
     if (polarity.label === 'contrasting') return 'contrasting';
     if (polarity.label === 'supporting') supporting = true;
   }
@@ -66,7 +59,9 @@ function sortsBefore(confidence: number, citingPaperId: string, text: string, ex
 class ExampleShortlist {
   readonly examples: PolarityExample[] = [];
 
-  offer(citingPaperId: string, text: string, label: Polarity, confidence: number): void {
+  offer(citingPaperId: string, sentence: CitationSentence): void {
+    const { text } = sentence;
+    const { label, confidence } = sentence.polarity!;
     const { examples } = this;
     const samePaper = examples.findIndex((example) => example.citingPaperId === citingPaperId);
     if (samePaper >= 0) {
@@ -78,9 +73,22 @@ class ExampleShortlist {
     }
     let position = examples.length;
     while (position > 0 && sortsBefore(confidence, citingPaperId, text, examples[position - 1]!)) position -= 1;
-    examples.splice(position, 0, { citingPaperId, text, label, confidence });
+    examples.splice(position, 0, exampleOf(citingPaperId, sentence));
     if (examples.length > POLARITY_EXAMPLES_PER_LABEL) examples.pop();
   }
+}
+
+function exampleOf(citingPaperId: string, sentence: CitationSentence): PolarityExample {
+  const { label, confidence, leaning, correctedFrom, focused } = sentence.polarity!;
+  return {
+    citingPaperId,
+    text: sentence.text,
+    label,
+    confidence,
+    ...(leaning ? { leaning } : {}),
+    ...(correctedFrom ? { correctedFrom } : {}),
+    ...(focused ? { focused } : {}),
+  };
 }
 
 /**
@@ -103,6 +111,8 @@ export function summarizePolarity(
   };
   let totalSentences = 0;
   let classifiedSentences = 0;
+  let abstainedSentences = 0;
+  let correctedSentences = 0;
   // The best sentence per label within the citation at hand; only these are offered to the
   // shortlists (a paper's other sentences are compared and dropped).
   const bestInCitation: Record<Polarity, CitationSentence | null> = { supporting: null, contrasting: null, neutral: null };
@@ -114,6 +124,8 @@ export function summarizePolarity(
       if (!polarity) continue;
       classifiedSentences += 1;
       perSentence[polarity.label] += 1;
+      if (polarity.leaning) abstainedSentences += 1;
+      if (polarity.correctedFrom) correctedSentences += 1;
       const best = bestInCitation[polarity.label];
       if (!best || isBetterExample(polarity.confidence, sentence.text, best.polarity!.confidence, best.text)) {
         bestInCitation[polarity.label] = sentence;
@@ -123,7 +135,7 @@ export function summarizePolarity(
       const sentence = bestInCitation[label];
       if (!sentence) continue;
       bestInCitation[label] = null;
-      shortlists[label].offer(citation.citing.paperId, sentence.text, label, sentence.polarity!.confidence);
+      shortlists[label].offer(citation.citing.paperId, sentence);
     }
   });
   return {
@@ -132,7 +144,8 @@ export function summarizePolarity(
     totalPapers: citations.length,
     totalSentences,
     classifiedSentences,
-    threshold: POLARITY_DECISION_THRESHOLD,
+    abstainedSentences,
+    correctedSentences,
     examples: { supporting: shortlists.supporting.examples, contrasting: shortlists.contrasting.examples, neutral: shortlists.neutral.examples },
   };
 }

@@ -3,6 +3,7 @@ import { parseArxivId } from '../arxiv/id';
 import { PortInSchema, type PortIn, type PortOut } from '../messaging/protocol';
 import type { HubData, HubStatus } from '../domain/hub';
 import type { HubView } from '../domain/view';
+import type { PolarityCorrections } from '../analytics/corrections';
 import { queryExplorer, splitView, type ExplorerDigest, type HubSummaryView } from '../hub/explorerPages';
 
 export interface HubSnapshot {
@@ -22,7 +23,15 @@ type Port = Browser.runtime.Port;
  * Connects panels (content scripts, side panel) to hubs: one subscription per port, snapshots
  * turned into views once per push and sent to every port watching that paper.
  */
-export function createHubPorts(hubs: HubOpener, toView: (data: HubData) => HubView) {
+/** The reader's corrections per paper, as views need them (see lib/db/polarityCorrections.ts). */
+export interface CorrectionSource {
+  load(arxivId: string): Promise<boolean>;
+  current(arxivId: string): { revision: number; corrections: PolarityCorrections };
+}
+
+const NO_CORRECTIONS: CorrectionSource = { load: async () => false, current: () => ({ revision: 0, corrections: new Map() }) };
+
+export function createHubPorts(hubs: HubOpener, toView: (data: HubData, corrections: PolarityCorrections) => HubView, corrections: CorrectionSource = NO_CORRECTIONS) {
   const ports = new Set<Port>();
   const unsubscribeByPort = new Map<Port, () => void>();
 
@@ -39,14 +48,17 @@ export function createHubPorts(hubs: HubOpener, toView: (data: HubData) => HubVi
     full: HubView;
     summary: HubSummaryView;
     explorer: ExplorerDigest;
+    /** The corrections revision the view was built with. */
+    revision: number;
   }
   const views = new WeakMap<HubData, PanelViews>();
   const viewsOf = ({ data }: HubSnapshot): PanelViews | null => {
     if (!data) return null;
+    const { revision, corrections: current } = corrections.current(data.arxivId);
     let built = views.get(data);
-    if (!built) {
-      const full = toView(data);
-      built = { full, ...splitView(full) };
+    if (!built || built.revision !== revision) {
+      const full = toView(data, current);
+      built = { full, ...splitView(full), revision };
       views.set(data, built);
     }
     return built;
@@ -76,6 +88,25 @@ export function createHubPorts(hubs: HubOpener, toView: (data: HubData) => HubVi
     Promise.resolve(hubs.open(arxivId, { force }))
       .then(push)
       .catch((error: unknown) => send(port, { type: 'error', code: 'internal', message: error instanceof Error ? error.message : String(error) }));
+    // Read alongside the hub, not before it (an open from memory takes a few ms): if the paper has
+    // corrections and a view already went out without them, it is sent again with them.
+    corrections
+      .load(arxivId)
+      .then((any) => {
+        if (any) resend(arxivId);
+      })
+      .catch(() => undefined);
+  };
+
+  /** Sends every port watching the paper its last snapshot again, rebuilt with the current corrections. */
+  const resend = (arxivId: string) => {
+    for (const [port, watch] of watches) {
+      if (watch.arxivId !== arxivId || !watch.sent) continue;
+      const snapshot = watch.sent;
+      const built = viewsOf(snapshot);
+      watch.view = built?.full ?? null;
+      send(port, { type: 'hub/snapshot', arxivId, view: built?.summary ?? null, explorer: built?.explorer ?? null, status: snapshot.status });
+    }
   };
 
   const answerExplorer = (port: Port, message: Extract<PortIn, { type: 'hub/explorer' }>, arxivId: string) => {
@@ -109,6 +140,8 @@ export function createHubPorts(hubs: HubOpener, toView: (data: HubData) => HubVi
         ports.delete(port);
       });
     },
+    /** After the reader corrected a label: every panel showing the paper gets the recounted view. */
+    resendPaper: resend,
     /** Tells every panel the library changed (saved markers are live across tabs). */
     broadcastLibraryChanged() {
       for (const port of ports) send(port, { type: 'library/changed' });

@@ -7,6 +7,7 @@ import type { SettingsStore } from '../settings/store';
 import { toPublicSettings } from '../settings/schema';
 import type { BadgeCounts } from '../badges/types';
 import { AskUnavailableError, type AskService } from '../ask/service';
+import type { Polarity } from '../domain/labels';
 import type { ZoteroSendResult } from '../sources/zotero/service';
 import { createPageSendLimit, PAGE_SENDS_PER_MINUTE } from './zotero';
 
@@ -23,6 +24,11 @@ export interface HandlerDeps {
   settings: Pick<SettingsStore, 'load' | 'save'>;
   /** The optional ask box (lib/ask/service.ts). */
   ask: Pick<AskService, 'ask' | 'test'>;
+  /**
+   * Stores the reader's polarity for a sentence of a paper's hub and recounts open panels; resolves
+   * false when that hub holds no such sentence.
+   */
+  correctPolarity(arxivId: string, citingPaperId: string, text: string, label: Polarity | null): Promise<boolean>;
   /** Send to Zotero (lib/background/zotero.ts): ids resolved in the background's own data. */
   sendToZotero(ids: readonly string[], arxivId: string | undefined): Promise<ZoteroSendResult>;
 }
@@ -115,6 +121,11 @@ export function createRequestHandlers(deps: HandlerDeps): Handlers {
     'badges/counts': ({ ids }) => deps.citationCounts(ids),
     'glance/ask': ({ arxivId, question }) => asking(() => deps.ask.ask(arxivId, question)),
     'ask/test': () => asking(() => deps.ask.test()),
+    'polarity/correct': async ({ arxivId, citingPaperId, text, label }) => {
+      const corrected = await deps.correctPolarity(arxivId, citingPaperId, text, label);
+      if (!corrected) throw new HandlerError('not-found', 'That sentence is not among the citing sentences of this paper; nothing was changed.');
+      return { corrected };
+    },
     'zotero/send': ({ ids, arxivId }, caller) => {
       // A page drives its content script: it may ask for one paper at a time, and only on the user's click.
       if (!caller.privileged && ids.length > 1) throw new HandlerError('forbidden', 'A page can send one paper to Zotero at a time.');

@@ -7,6 +7,7 @@ import { createOpenAlexClient } from '../sources/openAlex/client';
 import { createHubService } from '../hub/service';
 import { createSentenceLabeler } from '../hub/labelling';
 import { buildHubView, topCoCitedIds } from '../analytics';
+import { createPolarityCorrectionStore } from '../db/polarityCorrections';
 import { classifyIntent, classifyPolarity, INTENT_MODEL_VERSION, POLARITY_MODEL_VERSION } from '../classify';
 import { createRequestRouter } from '../messaging/router';
 import { HUB_PORT } from '../messaging/protocol';
@@ -85,7 +86,8 @@ export function startBackground(): void {
     }),
   });
 
-  const ports = createHubPorts(hubs, buildHubView);
+  const corrections = createPolarityCorrectionStore(db);
+  const ports = createHubPorts(hubs, buildHubView, corrections);
   const handlers = createRequestHandlers({
     db,
     now: Date.now,
@@ -103,6 +105,14 @@ export function startBackground(): void {
       return count;
     },
     cacheStats: () => cacheStats(db),
+    correctPolarity: async (arxivId, citingPaperId, text, label) => {
+      const { data } = await hubs.open(arxivId);
+      const holds = data?.citations.some((citation) => citation.citing.paperId === citingPaperId && citation.sentences.some((sentence) => sentence.text === text));
+      if (!holds) return false;
+      await corrections.set(arxivId, citingPaperId, text, label, Date.now());
+      ports.resendPaper(arxivId);
+      return true;
+    },
     storageEstimate: async () => {
       const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
       return { quota: estimate?.quota ?? null, usage: estimate?.usage ?? null };

@@ -22,6 +22,11 @@ export interface FeatureConfig {
   /** Hand-written cue phrases (matched on normalised text) and the weight of that block. */
   cueBlockWeight: number;
   /**
+   * Stance cue phrases (agreement, disagreement, failure to reproduce; `STANCE_CUE_GROUPS`) and the
+   * weight of that block. Optional so that models trained before it existed read the same features.
+   */
+  stanceCueBlockWeight?: number;
+  /**
    * Replace capitalised words inside a sentence (mostly author and system names) by one token.
    * Names say which paper is cited, not how; masking them keeps the model from learning that
    * "sentences mentioning Brown" tend to be critical.
@@ -98,6 +103,7 @@ function combine(left: number, right: number): number {
 const WORD_SEED = 0x1b873593;
 const CHAR_SEED = 0x2c1b3c6d;
 const CUE_SEED = 0x5bd1e995;
+const STANCE_CUE_SEED = 0x68e31da4;
 
 /**
  * Phrases that signal how a work is being cited. The n-grams can learn most of these,
@@ -179,6 +185,73 @@ export const CUE_GROUPS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/**
+ * Phrases that say where the citing paper stands on the cited work, in the product's terms
+ * (README, "Citation polarity"): agreeing with or reproducing it, or contradicting it, failing to
+ * reproduce it, or finding it break down. Written from those definitions rather than learnt, so a
+ * sentence using a verb the training rows never used ("our numbers line up with…", "the speedups
+ * evaporate…") still reaches the weight its group learnt from the others. Polarity only.
+ */
+export const STANCE_CUE_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  agreement: [
+    'consistent with', 'in line with', 'in keeping with', 'in agreement with', 'in good agreement', 'agrees with',
+    'agree with', 'agreeing with', 'agreed with', 'line up with', 'lines up with', 'lined up with', 'lining up with',
+    'mirror', 'mirrors', 'mirrored', 'mirroring', 'echo', 'echoes', 'echoed', 'echoing', 'corroborate',
+    'corroborates', 'corroborated', 'corroborating', 'corroboration', 'confirm', 'confirms', 'confirmed',
+    'confirming', 'confirmation', 'replicate', 'replicates', 'replicated', 'replicating', 'replication',
+    'reproduce', 'reproduces', 'reproduced', 'reproducing', 'bear out', 'bears out', 'borne out', 'validate',
+    'validates', 'validated', 'validating', 'vindicate', 'vindicates', 'vindicated', 'reinforce', 'reinforces',
+    'reinforced', 'reinforcing', 'strengthen', 'strengthens', 'strengthening', 'support', 'supports',
+    'supported', 'supporting', 'in accordance with', 'accords with', 'as predicted by', 'as predicted in',
+    'as reported by', 'as reported in', 'similar results', 'similar findings', 'similar trend', 'similar trends',
+    'similar gains', 'similar improvements', 'similar conclusion', 'same trend', 'same conclusion', 'same pattern',
+    'also found', 'also find', 'also finds', 'also observe', 'also observed', 'also see', 'also saw',
+    'also report', 'also reported', 'coincide with', 'coincides with', 'hold up', 'holds up', 'held up',
+    'concur', 'concurs', 'concurred', 'on par with', 'match', 'matches', 'matched', 'matching', 'closely match',
+    'within the error', 'within error', 'parallels', 'paralleling', 'generalizes', 'generalises', 'carries over',
+    'carry over', 'still holds', 'holds for', 'agreement with', 'as found by', 'as found in',
+  ],
+  disagreement: [
+    'contradict', 'contradicts', 'contradicted', 'contradicting', 'contradiction', 'contradictory',
+    'contrary to', 'at odds with', 'inconsistent with', 'disagree', 'disagrees', 'disagreed', 'disagreement',
+    'in disagreement', 'conflict with', 'conflicts with', 'in conflict with', 'conflicting', 'refute', 'refutes',
+    'refuted', 'refuting', 'challenge', 'challenges', 'challenged', 'challenging the', 'dispute', 'disputes',
+    'disputed', 'call into question', 'calls into question', 'called into question', 'cast doubt',
+    'casts doubt', 'casting doubt', 'question the', 'questions the', 'questioned', 'not consistent',
+    'not supported', 'unsupported', 'overstate', 'overstates', 'overstated', 'overestimate', 'overestimates',
+    'overestimated', 'underestimate', 'underestimates', 'underestimated', 'overclaim', 'exaggerate',
+    'exaggerates', 'exaggerated', 'diverge', 'diverges', 'diverged', 'differs from what', 'opposite',
+    'counter to', 'runs counter', 'debunk', 'debunks', 'rebut', 'rebuts', 'than reported', 'than claimed',
+    'than previously reported', 'than suggested', 'claimed', 'purported', 'alleged', 'promised',
+  ],
+  reproductionFailure: [
+    'fail to reproduce', 'failed to reproduce', 'fails to reproduce', 'could not reproduce',
+    'cannot reproduce', 'unable to reproduce', 'not reproduce', 'fail to replicate', 'failed to replicate',
+    'fails to replicate', 'could not replicate', 'cannot replicate', 'unable to replicate', 'not replicate',
+    'not reproducible', 'irreproducible', 'not replicable', 'failed replication', 'did not hold',
+    'does not hold', 'do not hold', "doesn't hold", "don't hold", "didn't hold", 'no longer holds',
+    'fail to hold', 'fails to hold', 'not hold up', 'could not confirm', 'did not confirm', 'not confirmed',
+    'found no evidence', 'find no evidence', 'no evidence for',
+  ],
+  breakdown: [
+    'breaks down', 'break down', 'broke down', 'evaporate', 'evaporates', 'evaporated', 'vanish', 'vanishes',
+    'vanished', 'disappear', 'disappears', 'disappeared', 'shrink', 'shrinks', 'shrank', 'collapse',
+    'collapses', 'collapsed', 'degrade', 'degrades', 'degraded', 'deteriorate', 'deteriorates',
+    'underperform', 'underperforms', 'underperformed', 'underperforming', 'falls short', 'fall short',
+    'fell short', 'does not generalize', 'does not generalise', 'do not generalize', 'do not generalise',
+    'did not generalize', 'fails to generalize', 'fails to generalise', 'fail to generalize', 'not generalize',
+    'not scale', 'does not scale', 'fails to scale', 'diverges', 'unstable', 'brittle', 'fragile',
+  ],
+  flaw: [
+    'flaw', 'flaws', 'flawed', 'misleading', 'spurious', 'unrealistic', 'unjustified', 'unwarranted',
+    'invalid', 'erroneous', 'mistaken', 'mistake', 'bug', 'leakage', 'confound', 'confounded', 'confounds',
+    'biased', 'cherry-picked', 'overfit', 'overfits', 'overfitted', 'oversimplified', 'oversimplifies',
+    'limitation of', 'limitations of', 'shortcoming of', 'shortcomings of', 'weakness of', 'drawback of',
+    'suffers from', 'suffer from', 'ignores', 'neglects', 'overlooks', 'fails to account', 'fail to account',
+    'does not account', 'do not account', 'not robust', 'not reliable', 'unreliable',
+  ],
+};
+
 /** Hash of `order` consecutive tokens; word n-grams and cue phrases share it. */
 function sequenceHash(tokenHashes: readonly number[], start: number, order: number): number {
   let hash = order;
@@ -190,24 +263,29 @@ function hashTokens(tokens: readonly string[]): number[] {
   return tokens.map((token) => mix(hashString(token, WORD_SEED)));
 }
 
-/** Cue phrases keyed by the same hash their token sequence gets as a word n-gram. */
-const CUE_BY_SEQUENCE_HASH: ReadonlyMap<number, string> = new Map(
-  Object.entries(CUE_GROUPS).flatMap(([group, phrases]) =>
-    phrases.map((phrase): [number, string] => {
-      const tokens = tokenise(normaliseText(phrase));
-      return [sequenceHash(hashTokens(tokens), 0, tokens.length), group];
-    }),
-  ),
-);
-/** Hashes of every leading part of every cue phrase, so matching stops at the first token that fits none. */
-const CUE_PREFIXES: ReadonlySet<number> = new Set(
-  Object.values(CUE_GROUPS)
-    .flat()
-    .flatMap((phrase) => {
-      const hashes = hashTokens(tokenise(normaliseText(phrase)));
-      return hashes.map((_, end) => sequenceHash(hashes, 0, end + 1));
-    }),
-);
+/** Cue phrases by the hash their token sequence gets as a word n-gram, and every leading part of them. */
+interface CueTable {
+  bySequenceHash: ReadonlyMap<number, string>;
+  /** Hashes of every leading part of every phrase, so matching stops at the first token that fits none. */
+  prefixes: ReadonlySet<number>;
+  /** Groups whose meaning flips after a negation ("does not suffer", "not effective"). */
+  negatable: ReadonlySet<string>;
+  seed: number;
+}
+
+function buildCueTable(groups: Readonly<Record<string, readonly string[]>>, negatable: readonly string[], seed: number): CueTable {
+  const phrases = Object.entries(groups).flatMap(([group, list]) => list.map((phrase) => ({ group, hashes: hashTokens(tokenise(normaliseText(phrase))) })));
+  return {
+    bySequenceHash: new Map(phrases.map(({ group, hashes }): [number, string] => [sequenceHash(hashes, 0, hashes.length), group])),
+    prefixes: new Set(phrases.flatMap(({ hashes }) => hashes.map((_, end) => sequenceHash(hashes, 0, end + 1)))),
+    negatable: new Set(negatable),
+    seed,
+  };
+}
+
+const CUES = buildCueTable(CUE_GROUPS, ['weakness', 'praise', 'improvement'], CUE_SEED);
+const STANCE_CUES = buildCueTable(STANCE_CUE_GROUPS, ['agreement', 'disagreement', 'breakdown', 'flaw'], STANCE_CUE_SEED);
+
 /** Single-token negations, by token hash (multi-word ones such as "not able" are cues, not negators). */
 const NEGATION_HASHES: ReadonlySet<number> = new Set(
   CUE_GROUPS.negation!.filter((word) => !word.includes(' ')).map((word) => hashTokens(tokenise(normaliseText(word)))[0]!),
@@ -254,8 +332,6 @@ function visitCharNgrams(text: string, config: FeatureConfig, mask: number, visi
   }
 }
 
-/** Cue groups whose meaning flips after a negation ("does not suffer", "not effective"). */
-const NEGATABLE_GROUPS = new Set(['weakness', 'praise', 'improvement']);
 const NEGATION_REACH = 3;
 
 /**
@@ -263,22 +339,22 @@ const NEGATION_REACH = 3;
  * one "fails" in a long sentence is as telling as in a short one. A negatable cue within three
  * tokens after a negation counts as its own group, e.g. "weakness:negated".
  */
-function visitCues(tokenHashes: readonly number[], config: FeatureConfig, mask: number, visit: FeatureVisitor): void {
+function visitCues(tokenHashes: readonly number[], table: CueTable, weight: number, mask: number, visit: FeatureVisitor): void {
   const matches = new Map<string, number>();
   let lastNegation = -Infinity;
   for (let start = 1; start < tokenHashes.length - 1; start++) {
     for (let order = 1; start + order < tokenHashes.length; order++) {
       const hash = sequenceHash(tokenHashes, start, order);
-      if (!CUE_PREFIXES.has(hash)) break;
-      const group = CUE_BY_SEQUENCE_HASH.get(hash);
+      if (!table.prefixes.has(hash)) break;
+      const group = table.bySequenceHash.get(hash);
       if (group === undefined) continue;
-      const negated = NEGATABLE_GROUPS.has(group) && start - lastNegation <= NEGATION_REACH;
+      const negated = table.negatable.has(group) && start - lastNegation <= NEGATION_REACH;
       const name = negated ? `${group}:negated` : group;
       matches.set(name, (matches.get(name) ?? 0) + 1);
     }
     if (NEGATION_HASHES.has(tokenHashes[start]!)) lastNegation = start;
   }
-  for (const [group, count] of matches) visit(mix(hashString(group, CUE_SEED)) & mask, config.cueBlockWeight * (1 + Math.log(count)));
+  for (const [group, count] of matches) visit(mix(hashString(group, table.seed)) & mask, weight * (1 + Math.log(count)));
 }
 
 /** Streams every feature of one sentence to `visit`; used directly by inference. */
@@ -289,7 +365,9 @@ export function visitFeatures(raw: unknown, config: FeatureConfig, visit: Featur
   const mask = (1 << config.hashBits) - 1;
   if (config.wordBlockWeight > 0) visitWordNgrams(tokenHashes, config, mask, visit);
   if (config.charBlockWeight > 0) visitCharNgrams(` ${tokens.join(' ')} `, config, mask, visit);
-  if (config.cueBlockWeight > 0) visitCues(tokenHashes, config, mask, visit);
+  if (config.cueBlockWeight > 0) visitCues(tokenHashes, CUES, config.cueBlockWeight, mask, visit);
+  const stanceWeight = config.stanceCueBlockWeight ?? 0;
+  if (stanceWeight > 0) visitCues(tokenHashes, STANCE_CUES, stanceWeight, mask, visit);
 }
 
 /** The feature vector of one sentence with repeated buckets summed, buckets ascending (for training). */

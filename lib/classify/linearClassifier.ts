@@ -58,6 +58,8 @@ export function createLinearClassifier<L extends string>(raw: unknown, labels: r
   }
   const classCount = labels.length;
   const features: FeatureConfig = packed.features;
+  const abstention = packed.abstention ? { to: labels.indexOf(packed.abstention.to as L), below: packed.abstention.below } : undefined;
+  if (abstention && abstention.to < 0) throw new Error(`weights for ${packed.task} abstain to an unknown label ${packed.abstention!.to}`);
   let decoded: { index: BucketIndex; weights: Int8Array } | undefined;
 
   const decode = () => {
@@ -99,6 +101,15 @@ export function createLinearClassifier<L extends string>(raw: unknown, labels: r
       const probs = probabilities(typeof sentence === 'string' ? sentence : '');
       let best = 0;
       for (let k = 1; k < classCount; k++) if (probs[k]! > probs[best]!) best = k;
+      const threshold = abstention?.below[labels[best]!];
+      if (abstention && threshold !== undefined && probs[best]! < threshold) {
+        return {
+          label: labels[abstention.to]!,
+          confidence: probs[abstention.to]!,
+          modelVersion: packed.version,
+          leaning: { label: labels[best]!, confidence: probs[best]! },
+        };
+      }
       return { label: labels[best]!, confidence: probs[best]!, modelVersion: packed.version };
     },
   };

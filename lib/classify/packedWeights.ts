@@ -20,6 +20,7 @@ export const PackedWeightsSchema = z.object({
     wordBlockWeight: z.number(),
     charBlockWeight: z.number(),
     cueBlockWeight: z.number(),
+    stanceCueBlockWeight: z.number().optional(),
     maskNames: z.boolean(),
   }),
   /** Per-class score offsets: the model's own biases plus the imbalance correction tuned in training. */
@@ -27,6 +28,11 @@ export const PackedWeightsSchema = z.object({
   /** Confidence = softmax(temperature × scores), temperature fitted on cross-validated scores. */
   temperature: z.number().positive(),
   weightScale: z.number().positive(),
+  /**
+   * Abstain rather than guess: a top label listed in `below` whose probability is under its
+   * threshold is shown as `to` instead (polarity: "no clear stance", counted as neutral).
+   */
+  abstention: z.object({ to: z.string(), below: z.record(z.string(), z.number().min(0).max(1)) }).optional(),
   bucketCount: z.number().int().nonnegative(),
   buckets: z.string(),
   weights: z.string(),
@@ -115,6 +121,8 @@ export function decodeAscendingVarints(bytes: Uint8Array, count: number): Uint32
 export function modelVersion(weights: Omit<PackedWeights, 'version' | 'training'>): string {
   const content = JSON.stringify([
     weights.labels, weights.features, weights.biases, weights.temperature, weights.weightScale, weights.buckets, weights.weights,
+    // Only when present, so models without abstention keep the version they always had.
+    ...(weights.abstention ? [weights.abstention] : []),
   ]);
   return `${weights.task}-v1-${hashString(content, 0x7e57).toString(16).padStart(8, '0')}`;
 }

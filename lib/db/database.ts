@@ -58,12 +58,27 @@ export interface StoredSecret {
   value: string;
 }
 
+/**
+ * A reader's own polarity for one citing sentence of one paper's hub. The reader's data, not cache:
+ * kept through "clear cache", cache eviction and relabelling by a new model.
+ */
+export interface PolarityCorrection {
+  /** `arxivId`, citing paper id and sentence text joined by NUL: one correction per sentence. */
+  id: string;
+  arxivId: string;
+  citingPaperId: string;
+  text: string;
+  label: 'supporting' | 'contrasting' | 'neutral';
+  correctedAt: number;
+}
+
 export type CitationHubDb = Dexie & {
   hubs: EntityTable<CachedHub, 'arxivId'>;
   progress: EntityTable<FetchProgress, 'arxivId'>;
   library: EntityTable<LibraryEntry, 'id'>;
   citationCounts: EntityTable<CachedCitationCount, 'arxivId'>;
   secrets: EntityTable<StoredSecret, 'name'>;
+  polarityCorrections: EntityTable<PolarityCorrection, 'id'>;
 };
 
 export const DB_NAME = 'arxiv-citation-hub';
@@ -88,6 +103,10 @@ export function openDatabase(name: string = DB_NAME): CitationHubDb {
   // first time settings are read (lib/settings/store.ts), so nothing needs upgrading in the database.
   db.version(3).stores({
     secrets: 'name',
+  });
+  // v4 adds the reader's polarity corrections; a new table, so nothing to upgrade.
+  db.version(4).stores({
+    polarityCorrections: 'id, arxivId',
   });
   return db;
 }

@@ -22,6 +22,12 @@ export interface PolarityExample {
   text: string;
   label: Polarity;
   confidence: number;
+  /** The model abstained ("no clear stance"): the stance it leaned to, below that stance's threshold. */
+  leaning?: { label: Polarity; confidence: number };
+  /** The reader corrected this sentence; the model had said this. */
+  correctedFrom?: Polarity;
+  /** Judged on the clause about the cited work only. */
+  focused?: boolean;
 }
 
 export interface PolaritySummary {
@@ -31,8 +37,10 @@ export interface PolaritySummary {
   totalSentences: number;
   /** Sentences that carry a polarity label so far (progress while classifying). */
   classifiedSentences: number;
-  /** Confidence at or above which one sentence decides a paper's polarity. */
-  threshold: number;
+  /** Sentences counted as neutral because the model abstained below its thresholds ("no clear stance"). */
+  abstainedSentences: number;
+  /** Sentences whose label the reader corrected. */
+  correctedSentences: number;
   /** A few sentences per label, most confident first, so users can check the labels. */
   examples: Record<Polarity, PolarityExample[]>;
 }
@@ -60,8 +68,13 @@ export interface Claim {
   text: string;
   type: ClaimType;
   from: 'abstract' | 'tldr';
+  /** The strongest echoes (at most MAX_ECHOES_PER_CLAIM), for display. */
   echoes: ClaimEcho[];
+  /** Every echoing sentence; `tally` plus `unclassifiedEchoes` sums to it. */
+  echoCount: number;
+  /** Polarity of every echoing sentence, as the polarity section counts it (thresholds and corrections applied). */
   tally: Record<Polarity, number>;
+  unclassifiedEchoes: number;
 }
 
 export interface CoCitedWork {

@@ -1,3 +1,4 @@
+import type { CitedWork } from '../classify/citedClause';
 /**
  * What the hub service needs from the rest of the extension. Everything is injected so that
  * lib/hub never imports the sources, analytics or classifier modules (nor any browser API):
@@ -12,7 +13,8 @@ import type { Intent, IntentLabel, PolarityLabel } from '../domain/labels';
 export interface SentenceLabeler {
   /** Version of the local models; cached sentences labelled by another version are relabelled on open. */
   readonly modelVersion: string;
-  labelSentence(text: string, sourceIntents: Intent[]): SentenceLabels | Promise<SentenceLabels>;
+  /** `cited`: the cited paper's first author and year, so author–year mentions of other works can be told apart. */
+  labelSentence(text: string, sourceIntents: Intent[], cited?: CitedWork): SentenceLabels | Promise<SentenceLabels>;
 }
 
 export interface SentenceLabels {

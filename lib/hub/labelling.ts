@@ -5,6 +5,14 @@
 import type { Citation, CitationSentence } from '../domain/citation';
 import type { Classification, Intent, Polarity } from '../domain/labels';
 import type { SentenceLabeler, SentenceLabels } from './deps';
+import type { Paper } from '../domain/paper';
+import { clauseAboutCitedWork, type CitedWork } from '../classify/citedClause';
+
+/** The cited paper as author–year mentions name it: its first author's family name and its year. */
+export function citedWorkOf(paper: Paper | null | undefined): CitedWork | undefined {
+  const surname = paper?.authors[0]?.trim().split(/\s+/).pop();
+  return surname ? { surname, ...(paper?.year !== undefined ? { year: paper.year } : {}) } : undefined;
+}
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -20,20 +28,28 @@ export function createSentenceLabeler(options: {
   const { modelVersion, classifyIntent, classifyPolarity } = options;
   return {
     modelVersion,
-    async labelSentence(text, sourceIntents): Promise<SentenceLabels> {
-      const polarity = await classifyPolarity(text);
+    async labelSentence(text, sourceIntents, cited): Promise<SentenceLabels> {
+      // The stance is judged on the clause about the cited work when author–year mentions tell it apart.
+      const clause = clauseAboutCitedWork(text, cited);
+      const classified = await classifyPolarity(clause ?? text);
+      const polarity = {
+        label: classified.label,
+        confidence: classified.confidence,
+        ...(classified.leaning ? { leaning: classified.leaning } : {}),
+        ...(clause ? { focused: true } : {}),
+      };
       const sourceIntent = sourceIntents[0];
       if (sourceIntent !== undefined) {
         return {
           intent: { label: sourceIntent, origin: 'source', confidence: 1 },
-          polarity: { label: polarity.label, confidence: polarity.confidence },
+          polarity,
           modelVersion,
         };
       }
       const intent = await classifyIntent(text);
       return {
         intent: { label: intent.label, origin: 'local', confidence: intent.confidence },
-        polarity: { label: polarity.label, confidence: polarity.confidence },
+        polarity,
         modelVersion,
       };
     },
@@ -64,7 +80,7 @@ export function countSentences(citations: readonly Citation[]): { total: number;
  * Returns the citations with every sentence labelled by the current model. Citations whose sentences
  * are already current are returned as the same objects (snapshots already handed out stay unchanged).
  */
-export async function labelCitations(citations: readonly Citation[], labeler: SentenceLabeler): Promise<Citation[]> {
+export async function labelCitations(citations: readonly Citation[], labeler: SentenceLabeler, cited?: CitedWork): Promise<Citation[]> {
   const result: Citation[] = [];
   for (const citation of citations) {
     if (citation.sentences.every((sentence) => isSentenceLabelled(sentence, labeler.modelVersion))) {
@@ -77,7 +93,7 @@ export async function labelCitations(citations: readonly Citation[], labeler: Se
         sentences.push(sentence);
         continue;
       }
-      const labels = await labeler.labelSentence(sentence.text, sentence.sourceIntents);
+      const labels = await labeler.labelSentence(sentence.text, sentence.sourceIntents, cited);
       sentences.push({ ...sentence, intent: labels.intent, polarity: labels.polarity, modelVersion: labels.modelVersion });
     }
     result.push({ ...citation, sentences });

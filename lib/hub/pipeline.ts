@@ -31,7 +31,7 @@ import { SourceError, type CitationSource, type FallbackSource } from '../source
 import type { SentenceLabeler, TopCoCitedIds } from './deps';
 import type { PipelineWork } from './cursor';
 import { allStagesFinished, fallbackHubData, isStageFinished, withStage } from './hubData';
-import { countSentences, labelCitations, needsLabelling } from './labelling';
+import { citedWorkOf, countSentences, labelCitations, needsLabelling } from './labelling';
 import { chooseBatchSample, chunk } from './sample';
 
 export const CITATION_PAGE_SIZE = 1_000;
@@ -181,7 +181,7 @@ export async function runPipeline(start: PipelineWork, ctx: PipelineContext): Pr
     const page = await send('citations', () => ctx.source.getCitationsPage(paperId, offset, limit));
     const known = new Set(work.data.citations.map((citation) => citation.citing.paperId));
     const fresh = uniqueNewCitations(page.citations, known);
-    const labelled = await labelCitations(fresh, ctx.labeler);
+    const labelled = await labelCitations(fresh, ctx.labeler, citedWorkOf(work.data.paper));
     checkCancelled(ctx);
 
     const emptyPagesInARow = page.citations.length === 0 ? work.cursor.emptyPagesInARow + 1 : 0;
@@ -301,7 +301,7 @@ export async function runPipeline(start: PipelineWork, ctx: PipelineContext): Pr
 
   // --- classify: everything is labelled by now unless the model changed mid-fetch -----------------
   if (!isStageFinished(work.data.stages.classify) || needsLabelling(work.data.citations, ctx.labeler.modelVersion)) {
-    const citations = await labelCitations(work.data.citations, ctx.labeler);
+    const citations = await labelCitations(work.data.citations, ctx.labeler, citedWorkOf(work.data.paper));
     const sentences = countSentences(citations);
     await commit({
       ...work,

@@ -24,7 +24,7 @@ import { SourceError } from '../sources/types';
 import { defaultSetTimer, resolveSettings, type HubServiceDeps, type HubSettings } from './deps';
 import { initialCursor, readCursor, toFetchProgress, type FetchMode, type PipelineWork } from './cursor';
 import { emptyHubData, withStage } from './hubData';
-import { countSentences, labelCitations, needsLabelling } from './labelling';
+import { citedWorkOf, countSentences, labelCitations, needsLabelling } from './labelling';
 import { RunCancelled, StageError, describeFailure, runPipeline, type PipelineContext } from './pipeline';
 
 export interface HubSnapshot {
@@ -241,7 +241,7 @@ export function createHubService(deps: HubServiceDeps): HubService {
             : newWork(flight.arxivId, 'cold', now);
       }
       if (needsLabelling(work.data.citations, labeler.modelVersion)) {
-        work = { ...work, data: { ...work.data, citations: await labelCitations(work.data.citations, labeler) } };
+        work = { ...work, data: { ...work.data, citations: await labelCitations(work.data.citations, labeler, citedWorkOf(work.data.paper)) } };
       }
       if (token !== flight.runToken || disposed) return flight.snapshot ?? { data: null, status: { state: 'loading' } };
       flight.work = work;
@@ -267,7 +267,7 @@ export function createHubService(deps: HubServiceDeps): HubService {
       touchCachedHub(db, flight.arxivId, now).catch(() => {});
       return { ...cached, lastAccessedAt: now };
     }
-    const citations = await labelCitations(cached.data.citations, labeler);
+    const citations = await labelCitations(cached.data.citations, labeler, citedWorkOf(cached.data.paper));
     const sentences = countSentences(citations);
     const data = withStage({ ...cached.data, citations }, 'classify', { done: sentences.labelled, total: sentences.total });
     const relabelled: CachedHub = { ...cached, data, lastAccessedAt: now };

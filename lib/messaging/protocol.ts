@@ -17,6 +17,9 @@ import { MAX_BADGE_IDS, type BadgeCounts } from '../badges/types';
 import { ASK_QUESTION_MAX_CHARS, type AskAnswer } from '../ask/types';
 import type { ZoteroSendResult } from '../sources/zotero/service';
 
+/** Longer than any citation sentence Semantic Scholar sends (they are clipped well before this). */
+export const POLARITY_CORRECTION_TEXT_MAX = 5_000;
+
 /** A canonical bare arXiv id as the content script sends it (re-validated by the background). */
 const ArxivIdField = z.string().min(1).max(64);
 const LibraryIdField = z.string().min(1).max(300);
@@ -73,6 +76,17 @@ export const RequestSchema = z.discriminatedUnion('type', [
    * from the hub of `arxivId` (the page's paper). A content script may send one id; extension pages many.
    */
   z.object({ type: z.literal('zotero/send'), ids: z.array(LibraryIdField).min(1).max(20_000), arxivId: CanonicalArxivIdField.optional() }),
+  /**
+   * The reader's own polarity for one citing sentence of a paper's hub (null withdraws it). Accepted
+   * only for a sentence that hub actually holds, so a page cannot fill the store with made-up ones.
+   */
+  z.object({
+    type: z.literal('polarity/correct'),
+    arxivId: CanonicalArxivIdField,
+    citingPaperId: z.string().min(1).max(200),
+    text: z.string().min(1).max(POLARITY_CORRECTION_TEXT_MAX),
+    label: z.enum(POLARITIES).nullable(),
+  }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -121,6 +135,7 @@ export interface ResponseMap {
   'badges/counts': BadgeCounts;
   'glance/ask': AskAnswer;
   'ask/test': { model: string; host: string; latencyMs: number };
+  'polarity/correct': { corrected: boolean };
   'zotero/send': ZoteroSendResult;
 }
 

@@ -92,3 +92,43 @@ export function fitTemperature(scores: readonly Float64Array[], gold: readonly n
   }
   return Number(bestTemperature.toFixed(4));
 }
+
+/** softmax(temperature × scores), as inference computes it. */
+export function softmax(scores: ArrayLike<number>, temperature: number): Float64Array {
+  const out = new Float64Array(scores.length);
+  let max = -Infinity;
+  for (let k = 0; k < scores.length; k++) max = Math.max(max, scores[k]! * temperature);
+  let sum = 0;
+  for (let k = 0; k < scores.length; k++) {
+    out[k] = Math.exp(scores[k]! * temperature - max);
+    sum += out[k]!;
+  }
+  for (let k = 0; k < scores.length; k++) out[k] = out[k]! / sum;
+  return out;
+}
+
+/** Fewest out-of-fold predictions a threshold must keep for its precision to mean anything. */
+const MIN_SHOWN_FOR_PRECISION = 20;
+
+/**
+ * The lowest probability threshold (0.01 steps) at which the rows whose top label is `label` and
+ * clear it are right at least `targetPrecision` of the time, keeping as many shown as possible. If no
+ * threshold reaches the target with enough rows left, the most precise one that keeps them.
+ */
+export function tuneAbstention(probabilities: readonly Float64Array[], gold: readonly number[], label: number, targetPrecision: number): number {
+  const candidates = probabilities.flatMap((row, i) => {
+    let best = 0;
+    for (let k = 1; k < row.length; k++) if (row[k]! > row[best]!) best = k;
+    return best === label ? [{ probability: row[label]!, correct: gold[i] === label }] : [];
+  });
+  let fallback = { threshold: 0, precision: -1 };
+  for (let step = 0; step <= 100; step++) {
+    const threshold = step / 100;
+    const shown = candidates.filter((candidate) => candidate.probability >= threshold);
+    if (shown.length < MIN_SHOWN_FOR_PRECISION) break;
+    const precision = shown.filter((candidate) => candidate.correct).length / shown.length;
+    if (precision >= targetPrecision) return threshold;
+    if (precision > fallback.precision) fallback = { threshold, precision };
+  }
+  return fallback.threshold;
+}

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { INTENTS, POLARITIES } from '../../lib/domain/labels';
-import { DATASETS } from '../../tests/paths';
+import { hashString } from '../../lib/classify/features';
+import { DATASETS, REPO_ROOT } from '../../tests/paths';
 
 export interface LabelledSentence<L extends string = string> {
   text: string;
@@ -55,4 +56,79 @@ export function loadPolarityRows(path = POLARITY_DATASET): PolarityRow[] {
 
 export function toJsonl(rows: readonly LabelledSentence[]): string {
   return rows.map(({ text, label }) => JSON.stringify({ text, label })).join('\n') + '\n';
+}
+
+/*
+ * Polarity sources beyond Athar. Every row carries a `group` (rows of one group never straddle a
+ * fold or a held-out boundary) and its `source`, so each source's share and effect can be measured.
+ */
+export const POLARITY_SOURCES = ['athar', 'multicite', 'written'] as const;
+export type PolaritySource = (typeof POLARITY_SOURCES)[number];
+
+export type StanceRow = {
+  text: string;
+  label: (typeof POLARITIES)[number];
+  group: string;
+  source: PolaritySource;
+};
+
+export const MULTICITE_DATASET = resolve(DATASETS, 'multicite-sentence.jsonl');
+/** Our stance labels for MultiCite's `similarities` / `differences` rows, keyed by line (README, "Polarity data"). */
+export const MULTICITE_STANCE_LABELS = resolve(REPO_ROOT, 'scripts/train/data/multicite-stance.jsonl');
+/** Clear-cut sentences written for training from the definitions, by two writers; never part of an evaluation set. */
+export const WRITTEN_POLARITY = [
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity.jsonl'),
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-2.jsonl'),
+];
+
+const MultiCiteRowSchema = z.object({
+  text: z.string(),
+  mentions: z.array(z.string()),
+  labels: z.array(z.string()),
+  group: z.string(),
+  split: z.enum(['train', 'dev']),
+});
+const StanceLabelSchema = z.object({ line: z.number().int().positive(), fingerprint: z.string(), label: z.enum(POLARITIES) });
+const WrittenRowSchema = z.object({ text: z.string(), label: z.enum(POLARITIES) });
+
+/**
+ * MultiCite intents that can carry a stance: similar or different results, and motivation (often a
+ * limitation of the cited work). The rest (background, uses, extends, future work) are neutral.
+ */
+const STANCE_BEARING_INTENTS = new Set(['similarities', 'differences', 'motivation']);
+
+export function textFingerprint(text: string): string {
+  return hashString(text, 0x51a7).toString(16).padStart(8, '0');
+}
+
+/**
+ * MultiCite mapped to polarity: a row tagged `similarities`, `differences` or `motivation` takes the stance label
+ * we gave it by reading it under the definitions (most are similarities or differences of approach,
+ * hence neutral); every other row is neutral. A label whose line or text no longer matches fails loudly.
+ */
+export function loadMultiCiteStance(split: 'train' | 'dev', path = MULTICITE_DATASET, labelsPath = MULTICITE_STANCE_LABELS): StanceRow[] {
+  const rows = readJsonl(path, MultiCiteRowSchema);
+  const stance = new Map(readJsonl(labelsPath, StanceLabelSchema).map((entry) => [entry.line, entry]));
+  const out: StanceRow[] = [];
+  rows.forEach((row, index) => {
+    if (row.split !== split) return;
+    const line = index + 1;
+    let label: (typeof POLARITIES)[number] = 'neutral';
+    if (row.labels.some((intent) => STANCE_BEARING_INTENTS.has(intent))) {
+      const entry = stance.get(line);
+      if (!entry) throw new Error(`${labelsPath}: no stance label for MultiCite line ${line}`);
+      if (entry.fingerprint !== textFingerprint(row.text)) throw new Error(`${labelsPath}: line ${line} does not match MultiCite's text`);
+      label = entry.label;
+    }
+    out.push({ text: row.text, label, group: `multicite:${row.group}`, source: 'multicite' });
+  });
+  return out;
+}
+
+export function loadWrittenPolarity(paths: readonly string[] = WRITTEN_POLARITY): StanceRow[] {
+  return paths.flatMap((path, file) => readJsonl(path, WrittenRowSchema).map((row, index): StanceRow => ({ ...row, group: `written:${file}:${index}`, source: 'written' })));
+}
+
+export function atharAsStanceRows(rows: readonly PolarityRow[]): StanceRow[] {
+  return rows.map((row) => ({ text: row.text, label: row.label, group: `athar:${row.cited}`, source: 'athar' }));
 }

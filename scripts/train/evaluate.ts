@@ -24,12 +24,20 @@ export function evaluateShipped(task: TaskName, rows: readonly LabelledSentence[
   return computeMetrics(labels, rows.map((row) => row.label), rows.map((row) => classify(row.text).label));
 }
 
-/** The report's closing lines, in the exact form the lead's tooling reads. */
+/** Labels a reader acts on; for polarity, the ones shown only above the shipped thresholds. */
+const SHOWN_LABELS: Record<TaskName, readonly string[]> = { intent: [], polarity: ['supporting', 'contrasting'] };
+
+/**
+ * The report's closing lines, in the exact form the lead's tooling reads. Labels are scored as the
+ * panel shows them: for polarity, after the abstention thresholds ("no clear stance" counts as neutral).
+ */
 export function formatMetrics(task: TaskName, metrics: Metrics): string[] {
   const show = (value: number) => value.toFixed(4);
   return [
     `accuracy: ${show(metrics.accuracy)}`,
     `macro-F1: ${show(metrics.macroF1)}`,
     ...TASK_LABELS[task].map((label) => `recall ${label}: ${show(metrics.recall[label] ?? 0)}`),
+    ...TASK_LABELS[task].map((label) => `precision ${label}: ${show(metrics.precision[label] ?? 0)}`),
+    ...SHOWN_LABELS[task].map((label) => `shown ${label}: precision ${show(metrics.precision[label] ?? 0)} of ${metrics.predicted[label] ?? 0}`),
   ];
 }

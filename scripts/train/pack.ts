@@ -63,6 +63,7 @@ export interface PackInput {
   model: QuantisedModel;
   offsets: readonly number[];
   temperature: number;
+  abstention?: { to: string; below: Record<string, number> };
   training: Record<string, unknown>;
 }
 
@@ -81,6 +82,7 @@ export function packWeights(input: PackInput): PackedWeights {
     bucketCount: input.model.buckets.length,
     buckets: encodeBase64(encodeAscendingVarints(input.model.buckets)),
     weights: encodeBase64(new Uint8Array(input.model.quantised.buffer, input.model.quantised.byteOffset, input.model.quantised.byteLength)),
+    ...(input.abstention ? { abstention: input.abstention } : {}),
   };
   return { ...body, version: modelVersion(body), training: input.training };
 }

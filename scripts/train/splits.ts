@@ -1,5 +1,5 @@
 import { hashString } from '../../lib/classify/features';
-import type { IntentRow, LabelledSentence, PolarityRow } from './datasets';
+import type { IntentRow, LabelledSentence, PolarityRow, StanceRow } from './datasets';
 
 /** Training rows keep their source fields (e.g. `cited`, for grouped folds); held-out rows are text + label. */
 export interface Split<R extends LabelledSentence> {
@@ -90,4 +90,34 @@ export function groupedFolds<R>(rows: readonly R[], k: number, keyOf: (row: R) =
     foldSizes[smallest] = foldSizes[smallest]! + group.rows.length;
   }
   return rows.map((row) => foldOfKey.get(keyOf(row))!);
+}
+
+/**
+ * One label per text: exact repeats collapse to one row, and a text labelled differently in two rows
+ * (one sentence citing two works, with a stance on only one of them) is dropped, since a model sees
+ * the sentence, not which work a label was about.
+ */
+export function oneLabelPerText<R extends LabelledSentence>(rows: readonly R[]): R[] {
+  const labelsOf = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const labels = labelsOf.get(row.text) ?? new Set<string>();
+    labels.add(row.label);
+    labelsOf.set(row.text, labels);
+  }
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    if (labelsOf.get(row.text)!.size > 1 || seen.has(row.text)) return false;
+    seen.add(row.text);
+    return true;
+  });
+}
+
+/**
+ * MultiCite: its own `dev` split is held out (its citing–cited pairs never appear in `train`);
+ * training rows repeating a held-out sentence are dropped, as for intent.
+ */
+export function splitMultiCite(train: readonly StanceRow[], dev: readonly StanceRow[]): Split<StanceRow> {
+  const heldOut = oneLabelPerText(dev).map(strip);
+  const heldOutTexts = new Set(dev.map((row) => row.text));
+  return { train: oneLabelPerText(train.filter((row) => !heldOutTexts.has(row.text))), heldOut };
 }

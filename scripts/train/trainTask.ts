@@ -1,6 +1,6 @@
 import { extractFeatures, type FeatureConfig, type SparseVector } from '../../lib/classify/features';
 import type { PackedWeights } from '../../lib/classify/packedWeights';
-import { argmaxWithOffsets, fitTemperature, tuneOffsets, type OffsetTuning } from './calibrate';
+import { argmaxWithOffsets, fitTemperature, softmax, tuneAbstention, tuneOffsets, type OffsetTuning } from './calibrate';
 import type { LabelledSentence } from './datasets';
 import { columnIndex, scoreVector, trainLinearSvm, type LinearModel, type SvmOptions } from './linearSvm';
 import { computeMetrics, type Metrics } from './metrics';
@@ -33,11 +33,27 @@ export interface TaskDefinition<L extends string> {
    * offsets were tuned for), and averaging (bagging) steadies a model fitted to few examples.
    */
   finalModel: 'refit' | 'fold-average';
+  /** Abstain rather than guess: thresholds for these labels chosen on cross-validated probabilities. */
+  abstention?: AbstentionTuning<L>;
+  /** Multiplier on C per training row (e.g. by source); 1 when absent. */
+  exampleWeight?: (row: LabelledSentence<L> & Record<string, unknown>) => number;
+}
+
+export interface AbstentionTuning<L extends string> {
+  /** The label shown instead when the model abstains. */
+  to: L;
+  labels: readonly L[];
+  /** A shown label must be right at least this often on the calibration rows' out-of-fold predictions. */
+  targetPrecision: number;
+  /** The rows whose out-of-fold predictions calibrate the thresholds (e.g. real corpora, not written examples). */
+  calibrateOn: (row: LabelledSentence<L> & Record<string, unknown>) => boolean;
 }
 
 export interface TaskResult<L extends string> {
   weights: PackedWeights;
   crossValidation: Metrics<L>;
+  /** Each training row's out-of-fold probabilities (before abstention), for diagnostics. */
+  outOfFoldProbabilities: Float64Array[];
 }
 
 function classWeights(labels: readonly number[], classCount: number, weighting: ClassWeighting): number[] {
@@ -106,7 +122,8 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
     const subsetLabels = indices.map((i) => gold[i]!);
     const subset = { vectors: indices.map((i) => vectors[i]!), labels: subsetLabels, classCount };
     const weights = classWeights(subsetLabels, classCount, definition.classWeighting);
-    const models = definition.members.map((member) => trainLinearSvm(subset, { ...member, classWeights: weights }));
+    const exampleWeights = definition.exampleWeight ? indices.map((i) => definition.exampleWeight!(rows[i]!)) : undefined;
+    const models = definition.members.map((member) => trainLinearSvm(subset, { ...member, classWeights: weights, ...(exampleWeights ? { exampleWeights } : {}) }));
     return sumModels(models);
   };
   const shipped = (model: LinearModel) => pruneAndQuantise(model, { maxBuckets: definition.maxBuckets });
@@ -129,10 +146,32 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
     outOfFold.map((scores) => scores.map((score, k) => score + offsets[k]!)),
     gold,
   );
+  const abstention = definition.abstention;
+  const below: Record<string, number> = {};
+  const outOfFoldProbabilities = outOfFold.map((scores) => softmax(scores.map((score, k) => score + offsets[k]!), temperature));
+  if (abstention) {
+    const calibration = rows.flatMap((row, i) => (abstention.calibrateOn(row) ? [i] : []));
+    for (const label of abstention.labels) {
+      const k = labels.indexOf(label);
+      below[label] = tuneAbstention(
+        calibration.map((i) => outOfFoldProbabilities[i]!),
+        calibration.map((i) => gold[i]!),
+        k,
+        abstention.targetPrecision,
+      );
+    }
+    log(`${definition.task}: abstain below ${JSON.stringify(below)} (shown precision ≥ ${abstention.targetPrecision} on ${calibration.length} out-of-fold rows)`);
+  }
+  const shownLabel = (probabilities: Float64Array): L => {
+    let best = 0;
+    for (let k = 1; k < classCount; k++) if (probabilities[k]! > probabilities[best]!) best = k;
+    const threshold = below[labels[best]!];
+    return abstention && threshold !== undefined && probabilities[best]! < threshold ? abstention.to : labels[best]!;
+  };
   const crossValidation = computeMetrics(
     labels,
     gold.map((index) => labels[index]!),
-    outOfFold.map((scores) => labels[argmaxWithOffsets(scores, offsets)]!),
+    outOfFoldProbabilities.map(shownLabel),
   );
 
   const finalModel = shipped(definition.finalModel === 'fold-average' ? averageModels(foldModels) : fit(rows.map((_, i) => i)));
@@ -144,6 +183,7 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
     model: finalModel,
     offsets,
     temperature,
+    abstention: abstention ? { to: abstention.to, below } : undefined,
     training: {
       rows: rows.length,
       rowsPerLabel: Object.fromEntries(labels.map((label, k) => [label, gold.filter((g) => g === k).length])),
@@ -156,7 +196,8 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
       offsetTuning: definition.offsets,
       offsets,
       crossValidatedMacroF1: Number(crossValidation.macroF1.toFixed(4)),
+      ...(abstention ? { abstentionTunedOn: 'out-of-fold probabilities of the calibration rows', abstentionTargetPrecision: abstention.targetPrecision } : {}),
     },
   });
-  return { weights, crossValidation };
+  return { weights, crossValidation, outOfFoldProbabilities };
 }

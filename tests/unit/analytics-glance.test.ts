@@ -41,7 +41,8 @@ const NO_POLARITY: PolaritySummary = {
   totalPapers: 0,
   totalSentences: 0,
   classifiedSentences: 0,
-  threshold: 0.6,
+  abstainedSentences: 0,
+  correctedSentences: 0,
   examples: { supporting: [], contrasting: [], neutral: [] },
 };
 

@@ -17,7 +17,7 @@ function tempFile(name: string, content: string): string {
 }
 
 describe('scripts/eval.ts', () => {
-  it('ends with accuracy, macro-F1 and one recall line per class', () => {
+  it('ends with accuracy, macro-F1, then one recall and one precision line per class', () => {
     const rows = [
       { text: 'RNA was extracted using the protocol described previously (Smith et al., 2010).', label: 'methodology' },
       { text: 'Malaria remains one of the leading causes of death in children worldwide [1, 2].', label: 'background' },
@@ -26,15 +26,35 @@ describe('scripts/eval.ts', () => {
     const data = tempFile('intent.jsonl', rows.map((row) => JSON.stringify(row)).join('\n'));
     const { status, stdout } = runEval('--task', 'intent', '--data', data);
     expect(status).toBe(0);
-    const lastLines = stdout.trim().split('\n').slice(-5);
-    expect(lastLines[0]).toMatch(/^accuracy: (0|1)\.\d+$/);
-    expect(lastLines[1]).toMatch(/^macro-F1: (0|1)\.\d+$/);
-    expect(lastLines.slice(2).map((line) => line.replace(/: .*/, ''))).toEqual(['recall background', 'recall methodology', 'recall result']);
+    const lastLines = stdout.trim().split('\n').slice(-8);
+    expect(lastLines[0]).toMatch(/^accuracy: (0|1)\.\d{4}$/);
+    expect(lastLines[1]).toMatch(/^macro-F1: (0|1)\.\d{4}$/);
+    expect(lastLines.slice(2).map((line) => line.replace(/: .*/, ''))).toEqual([
+      'recall background', 'recall methodology', 'recall result', 'precision background', 'precision methodology', 'precision result',
+    ]);
     for (const line of lastLines) {
       const value = Number(line.split(': ')[1]);
       expect(value).toBeGreaterThanOrEqual(0);
       expect(value).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('polarity: scores the labels as shown and says how many supporting and contrasting labels were shown', () => {
+    const rows = [
+      { text: 'Our measurements confirm the findings of [3] and agree closely with their reported values.', label: 'supporting' },
+      { text: 'We could not reproduce the gains reported in [5]; the method fails on every benchmark we tried.', label: 'contrasting' },
+      { text: 'We use the tokenizer of [14] for all experiments.', label: 'neutral' },
+    ];
+    const { status, stdout } = runEval('--task', 'polarity', '--data', tempFile('polarity.jsonl', rows.map((row) => JSON.stringify(row)).join('\n')));
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n');
+    const at = lines.findIndex((line) => line.startsWith('accuracy: '));
+    expect(lines.slice(at).map((line) => line.replace(/: .*/, ''))).toEqual([
+      'accuracy', 'macro-F1', 'recall supporting', 'recall contrasting', 'recall neutral',
+      'precision supporting', 'precision contrasting', 'precision neutral', 'shown supporting', 'shown contrasting',
+    ]);
+    for (const line of lines.slice(at, at + 8)) expect(line).toMatch(/: (0|1)\.\d{4}$/);
+    for (const line of lines.slice(at + 8)) expect(line).toMatch(/^shown (supporting|contrasting): precision (0|1)\.\d{4} of \d+$/);
   });
 
   it('explains and exits non-zero on bad arguments, a missing file or a malformed row', () => {

@@ -110,7 +110,7 @@ describe('citing papers explorer', () => {
     expect(row.querySelectorAll('.ch-sentence')).toHaveLength(2);
     expect(row.textContent).toContain('Unlike the findings of Rae et al. (2021)');
     expect(row.textContent).toContain('Background (Semantic Scholar)');
-    expect(row.textContent).toContain('Contrasting (91 %)');
+    expect(row.textContent).toContain('Contrasting, 91 % confident');
     // Row 3 is classified locally (i % 3 === 0).
     fireEvent.click(within(rows()[3] as HTMLElement).getByRole('button', { name: /citation sentence/ }));
     expect(rows()[3]!.textContent).toContain('Background (classified locally, 74 %)');

@@ -39,7 +39,7 @@ describe('schema v2: the badge-count table', () => {
     try {
       await db.open();
       // v3 (secret settings) came later; the upgrade passes through v2 either way.
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(4);
       expect(await db.library.toArray()).toStrictEqual([SAVED]);
       expect(await db.hubs.count()).toBe(1);
       expect(await db.citationCounts.count()).toBe(0);

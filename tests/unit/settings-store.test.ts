@@ -96,7 +96,7 @@ describe('schema v3: the secrets table', () => {
     const upgraded = openDatabase(name);
     try {
       await upgraded.open();
-      expect(upgraded.verno).toBe(3);
+      expect(upgraded.verno).toBe(4);
       expect((await upgraded.library.toArray()).map((entry) => entry.notes)).toEqual(['mine']);
       expect(await upgraded.citationCounts.count()).toBe(1);
       expect(await upgraded.secrets.count()).toBe(0);
