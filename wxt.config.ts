@@ -20,6 +20,8 @@ export default defineConfig({
       'https://export.arxiv.org/*',
       'https://api.semanticscholar.org/*',
       'https://api.openalex.org/*',
+      // The Zotero desktop app's connector server (Send to Zotero), as Zotero's own connector asks for it.
+      'http://127.0.0.1:23119/*',
     ],
     // The panel bundle is imported on demand by the content script (keeps the per-page script small);
     // only arXiv pages may load it.

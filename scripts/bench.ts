@@ -13,6 +13,7 @@ const modules: [name: string, load: () => Promise<BenchModule>][] = [
   ['classifiers', () => import('./bench/classify')],
   ['analytics', () => import('./bench/analytics')],
   ['pipeline', () => import('./bench/pipeline')],
+  ['bibliography', () => import('./bench/bibliography')],
   ['browser', () => import('./bench/browser')],
 ];
 

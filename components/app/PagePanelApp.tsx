@@ -39,6 +39,7 @@ export function PagePanelApp({ arxivId, host, early }: PagePanelAppProps) {
         savedIds={hub.savedIds}
         onToggleSave={hub.toggleSave}
         onCorrectPolarity={hub.correctPolarity}
+        onSendToZotero={hub.sendToZotero}
         onRetry={hub.retry}
         collapsed={prefs.collapsed}
         onToggleCollapsed={() => prefs.setCollapsed(!prefs.collapsed)}

@@ -100,6 +100,7 @@ function SidePanelHub({ arxivId }: { arxivId: string }) {
         savedIds={hub.savedIds}
         onToggleSave={hub.toggleSave}
         onCorrectPolarity={hub.correctPolarity}
+        onSendToZotero={hub.sendToZotero}
         onRetry={hub.retry}
         collapsed={false}
         onToggleCollapsed={() => {}}

@@ -20,6 +20,8 @@ export interface HubModel {
   toggleSave(paper: Paper): void;
   /** Stores the reader's polarity for one citing sentence of this paper (null withdraws it). */
   correctPolarity: CorrectPolarity;
+  /** Asks the background to send the paper to Zotero (only its id travels); resolves to the outcome sentence. */
+  sendToZotero(paper: Paper): Promise<string>;
   retry(): void;
 }
 
@@ -136,5 +138,8 @@ export function useHub(arxivId: string | null, onToggleRequested?: () => void, e
     [arxivId, view?.arxivId],
   );
 
-  return { view, explorer, status, savedIds, saveError, toggleSave, correctPolarity, retry: () => connection.current?.retry() };
+  const sendToZotero = async (paper: Paper) =>
+    (await request({ type: 'zotero/send', ids: [libraryIdFor(paper)], ...(arxivId ? { arxivId } : {}) })).message;
+
+  return { view, explorer, status, savedIds, saveError, toggleSave, correctPolarity, sendToZotero, retry: () => connection.current?.retry() };
 }

@@ -11,10 +11,11 @@ interface BulkBarProps {
   onMarkRead(read: boolean): void;
   onExport(format: ExportFormat): void;
   onDelete(): void;
+  onSendToZotero?(): void;
 }
 
 /** Actions on the checked entries. */
-export function BulkBar({ shownCount, selectedCount, busy, onSelectAll, onMarkRead, onExport, onDelete }: BulkBarProps) {
+export function BulkBar({ shownCount, selectedCount, busy, onSelectAll, onMarkRead, onExport, onDelete, onSendToZotero }: BulkBarProps) {
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const selectAll = useRef<HTMLInputElement>(null);
   const allSelected = shownCount > 0 && selectedCount === shownCount;
@@ -59,6 +60,11 @@ export function BulkBar({ shownCount, selectedCount, busy, onSelectAll, onMarkRe
           Export selected
         </button>
       </span>
+      {onSendToZotero && (
+        <button type="button" data-action="send-to-zotero" disabled={none} onClick={onSendToZotero}>
+          Send selected to Zotero
+        </button>
+      )}
       <button type="button" class="danger" disabled={none} onClick={onDelete}>
         Delete selected
       </button>

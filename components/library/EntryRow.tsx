@@ -5,6 +5,7 @@ import { errorMessage } from './errors';
 import { formatDate, isoDate } from './format';
 import { NotesEditor } from './NotesEditor';
 import { TagEditor } from './TagEditor';
+import { ZoteroButton } from '../shared/ZoteroButton';
 import { authorLine, displayTitle, labelTitle } from './text';
 
 export type EntryPatch = { tags?: string[]; notes?: string; read?: boolean };
@@ -17,9 +18,11 @@ interface EntryRowProps {
   onSelect(id: string, selected: boolean): void;
   onUpdate(id: string, patch: EntryPatch): Promise<LibraryEntry>;
   onDelete(id: string): void;
+  /** Sends this entry (with its tags and note) to Zotero; resolves to the outcome sentence. */
+  onSendToZotero?(id: string): Promise<string>;
 }
 
-export function EntryRow({ entry, index, selected, onSelect, onUpdate, onDelete }: EntryRowProps) {
+export function EntryRow({ entry, index, selected, onSelect, onUpdate, onDelete, onSendToZotero }: EntryRowProps) {
   const [readError, setReadError] = useState<string | null>(null);
   const { paper } = entry;
   const title = displayTitle(paper.title);
@@ -101,6 +104,7 @@ export function EntryRow({ entry, index, selected, onSelect, onUpdate, onDelete 
             </span>
             Read
           </button>
+          {onSendToZotero && <ZoteroButton paper={paper} send={() => onSendToZotero(entry.id)} label="Send to Zotero" />}
           <button type="button" class="danger" aria-label={`Delete ${label}`} onClick={() => onDelete(entry.id)}>
             Delete
           </button>

@@ -201,6 +201,21 @@ export function LibraryView({ persistence, now = Date.now }: LibraryViewProps) {
     }
   };
 
+  const sendToZotero = async (id: string) => (await api.request({ type: 'zotero/send', ids: [id] })).message;
+
+  const sendSelectedToZotero = async (ids: string[]) => {
+    setBusy(true);
+    setNotice({ kind: 'info', message: `Sending ${countOf(ids.length, 'paper')} to Zotero…` });
+    try {
+      const result = await api.request({ type: 'zotero/send', ids });
+      setNotice({ kind: 'info', message: result.message });
+    } catch (failure) {
+      setNotice({ kind: 'error', message: errorMessage(failure) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const importBackup = async (content: string) => {
     const result = await api.request({ type: 'library/import', content });
     refresh();
@@ -257,6 +272,7 @@ export function LibraryView({ persistence, now = Date.now }: LibraryViewProps) {
             onMarkRead={(read) => void markSelected(read)}
             onExport={(format) => void exportPapers(format, [...selected])}
             onDelete={() => void deleteEntries([...selected])}
+            onSendToZotero={() => void sendSelectedToZotero([...selected])}
           />
         )}
         {entries !== null && shown.length === 0 && (
@@ -284,6 +300,7 @@ export function LibraryView({ persistence, now = Date.now }: LibraryViewProps) {
                 onSelect={select}
                 onUpdate={updateEntry}
                 onDelete={(id) => void deleteEntries([id])}
+                onSendToZotero={sendToZotero}
               />
             ))}
           </ul>

@@ -4,6 +4,7 @@ import type { Paper } from '../../lib/domain/paper';
 import type { HubView } from '../../lib/domain/view';
 import type { HubSummaryView } from '../../lib/hub/explorerPages';
 import type { SaveControls } from '../shared/SaveButton';
+import type { SendToZotero } from '../shared/ZoteroButton';
 import { StateBanner } from '../shared/StateBanner';
 import type { AskControls } from './askControls';
 import { AtAGlance } from './AtAGlance';
@@ -33,6 +34,8 @@ export interface PanelProps {
   /** Library ids (see libraryIdFor) of saved papers. */
   savedIds: ReadonlySet<string>;
   onToggleSave(paper: Paper): void;
+  /** Send to Zotero beside every save toggle; absent, no Zotero control is shown. */
+  onSendToZotero?: SendToZotero;
   onRetry(): void;
   collapsed: boolean;
   onToggleCollapsed(): void;
@@ -89,7 +92,8 @@ function Sections({ view, explorer, save, now, onRetry, hidden, ask }: SectionsP
 export function Panel(props: PanelProps) {
   const { arxivId, view, status, savedIds, onToggleSave, onRetry, collapsed, onToggleCollapsed, now } = props;
   const contentId = useId();
-  const save = useMemo<SaveControls>(() => ({ savedIds, onToggleSave }), [savedIds, onToggleSave]);
+  const { onSendToZotero } = props;
+  const save = useMemo<SaveControls>(() => ({ savedIds, onToggleSave, ...(onSendToZotero && { sendToZotero: onSendToZotero }) }), [savedIds, onToggleSave, onSendToZotero]);
   const hidden = props.hiddenSections ?? NO_HIDDEN_SECTIONS;
   const rowsInView = view && 'explorer' in view ? view.explorer : null;
   const localExplorer = useMemo(() => (rowsInView ? localExplorerSource(rowsInView) : null), [rowsInView]);

@@ -7,6 +7,7 @@ import { errorMessage } from '../library/errors';
 import { countOf } from '../library/format';
 import { authorLine, displayTitle } from '../library/text';
 import { useDebouncedValue } from '../library/useDebouncedValue';
+import { ZoteroButton } from '../shared/ZoteroButton';
 import { createBrowserPopupApi, type PopupApi } from './popupApi';
 import './popup.css';
 
@@ -146,7 +147,12 @@ export function PopupApp({ api: givenApi }: PopupAppProps) {
         {shown.length > 0 && (
           <ul class="paper-list">
             {shown.map((entry) => (
-              <PaperItem key={entry.id} entry={entry} onOpen={(url) => run(() => api.openTab(url), 'The page did not open')} />
+              <PaperItem
+                key={entry.id}
+                entry={entry}
+                onOpen={(url) => run(() => api.openTab(url), 'The page did not open')}
+                onSendToZotero={async () => (await api.request({ type: 'zotero/send', ids: [entry.id] })).message}
+              />
             ))}
           </ul>
         )}
@@ -159,7 +165,7 @@ export function PopupApp({ api: givenApi }: PopupAppProps) {
   );
 }
 
-function PaperItem({ entry, onOpen }: { entry: LibraryEntry; onOpen(url: string): void }) {
+function PaperItem({ entry, onOpen, onSendToZotero }: { entry: LibraryEntry; onOpen(url: string): void; onSendToZotero(): Promise<string> }) {
   const { paper } = entry;
   const url = primaryPaperUrl(paper);
   const authors = paper.authors.length > 3 ? `${paper.authors[0]} et al.` : authorLine(paper.authors);
@@ -186,6 +192,7 @@ function PaperItem({ entry, onOpen }: { entry: LibraryEntry; onOpen(url: string)
       ) : (
         <span class="paper-link is-static">{body}</span>
       )}
+      <ZoteroButton paper={paper} send={onSendToZotero} label="Send to Zotero" />
     </li>
   );
 }

@@ -1,11 +1,13 @@
 import type { Paper } from '../../lib/domain/paper';
 import { displayTitle } from './displayText';
 import { libraryIdFor } from './libraryId';
+import { ZoteroButton, type SendToZotero } from './ZoteroButton';
 
-/** What every save toggle needs: which papers are saved, and how to toggle one. */
+/** What every save toggle needs: which papers are saved, and how to toggle one; and Send to Zotero where offered. */
 export interface SaveControls {
   savedIds: ReadonlySet<string>;
   onToggleSave(paper: Paper): void;
+  sendToZotero?: SendToZotero;
 }
 
 export function isSaved(paper: Paper, save: SaveControls): boolean {
@@ -15,7 +17,7 @@ export function isSaved(paper: Paper, save: SaveControls): boolean {
 export function SaveButton({ paper, save }: { paper: Paper; save: SaveControls }) {
   const saved = isSaved(paper, save);
   const title = displayTitle(paper.title, 160).short;
-  return (
+  const button = (
     <button
       type="button"
       class="ch-save"
@@ -29,5 +31,13 @@ export function SaveButton({ paper, save }: { paper: Paper; save: SaveControls }
       </span>
       <span class="ch-save-text">{saved ? 'Saved' : 'Save'}</span>
     </button>
+  );
+  // Every row, header and quick view shows its save toggle here, so Send to Zotero sits beside it everywhere.
+  if (!save.sendToZotero) return button;
+  return (
+    <span class="ch-actions">
+      {button}
+      <ZoteroButton paper={paper} send={save.sendToZotero} />
+    </span>
   );
 }

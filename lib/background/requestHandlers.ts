@@ -8,6 +8,8 @@ import { toPublicSettings } from '../settings/schema';
 import type { BadgeCounts } from '../badges/types';
 import { AskUnavailableError, type AskService } from '../ask/service';
 import type { Polarity } from '../domain/labels';
+import type { ZoteroSendResult } from '../sources/zotero/service';
+import { createPageSendLimit, PAGE_SENDS_PER_MINUTE } from './zotero';
 
 export interface HandlerDeps {
   db: CitationHubDb;
@@ -27,6 +29,8 @@ export interface HandlerDeps {
    * false when that hub holds no such sentence.
    */
   correctPolarity(arxivId: string, citingPaperId: string, text: string, label: Polarity | null): Promise<boolean>;
+  /** Send to Zotero (lib/background/zotero.ts): ids resolved in the background's own data. */
+  sendToZotero(ids: readonly string[], arxivId: string | undefined): Promise<ZoteroSendResult>;
 }
 
 /** Ask failures are expected (endpoint down, key wrong, limits): their message goes to the user as-is. */
@@ -71,6 +75,7 @@ async function write<T>(deps: HandlerDeps, action: () => Promise<T>): Promise<T>
 /** One handler per protocol message; the router has already validated and authorised it. */
 export function createRequestHandlers(deps: HandlerDeps): Handlers {
   const { db, now } = deps;
+  const pageMaySendToZotero = createPageSendLimit(now);
   return {
     'library/save': ({ paper }) => write(deps, () => library.save(db, paper, now())),
     'library/unsave': async ({ id }) => {
@@ -120,6 +125,14 @@ export function createRequestHandlers(deps: HandlerDeps): Handlers {
       const corrected = await deps.correctPolarity(arxivId, citingPaperId, text, label);
       if (!corrected) throw new HandlerError('not-found', 'That sentence is not among the citing sentences of this paper; nothing was changed.');
       return { corrected };
+    },
+    'zotero/send': ({ ids, arxivId }, caller) => {
+      // A page drives its content script: it may ask for one paper at a time, and only on the user's click.
+      if (!caller.privileged && ids.length > 1) throw new HandlerError('forbidden', 'A page can send one paper to Zotero at a time.');
+      if (!caller.privileged && !pageMaySendToZotero()) {
+        throw new HandlerError('zotero-unavailable', `At most ${PAGE_SENDS_PER_MINUTE} papers a minute go to Zotero from the panel; wait a moment and try again.`);
+      }
+      return deps.sendToZotero(ids, arxivId);
     },
   };
 }

@@ -22,6 +22,9 @@ import { clearCounts } from '../db/citationCounts';
 import { createAskService } from '../ask/service';
 import { keepAliveWhile } from './keepAlive';
 import { createChatCompletionsClient } from '../sources/chatCompletions/client';
+import { createZoteroClient } from '../sources/zotero/client';
+import { createZoteroService } from '../sources/zotero/service';
+import { createZoteroSender } from './zotero';
 
 /**
  * Wires the background: one database, one request scheduler, the sources, the hub service, the
@@ -73,6 +76,16 @@ export function startBackground(): void {
     keepAlive: (work) => keepAliveWhile(work, () => browser.runtime.getPlatformInfo()),
   });
 
+  const sendToZotero = createZoteroSender({
+    db,
+    hubData: async (arxivId) => (await hubs.open(arxivId)).data,
+    service: createZoteroService({
+      client: createZoteroClient({ fetch: (url, init) => fetch(url, init), extensionVersion: browser.runtime.getManifest().version }),
+      fetchPdf: fetchArxivPdf,
+      randomId: () => crypto.randomUUID().replace(/-/g, '').slice(0, 12),
+    }),
+  });
+
   const corrections = createPolarityCorrectionStore(db);
   const ports = createHubPorts(hubs, buildHubView, corrections);
   const handlers = createRequestHandlers({
@@ -82,6 +95,7 @@ export function startBackground(): void {
     refreshHub: (arxivId) => void hubs.open(arxivId, { force: true }),
     citationCounts: (ids) => badgeCounts.counts(ids),
     ask,
+    sendToZotero,
     settings: settingsStore,
     clearCache: async () => {
       const { hubs: count } = await cacheStats(db);
@@ -116,4 +130,17 @@ export function startBackground(): void {
   });
   // A worker that saw the network fail retries as soon as the browser says it is back.
   globalThis.addEventListener?.('online', () => void hubs.retryOfflineNow());
+}
+
+/** An arXiv PDF for a Zotero attachment (arxiv.org is already a host permission), or null when arXiv sent none. */
+async function fetchArxivPdf(url: string): Promise<ArrayBuffer | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    if (!response.ok || !(response.headers.get('content-type') ?? '').includes('application/pdf')) return null;
+    return await response.arrayBuffer();
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -35,6 +35,7 @@ function bibtexEntry({ paper, tags }: LibraryEntry, key: string): string {
   if (paper.doi) fields.push(['doi', verbatim(paper.doi)]);
   const url = preferredUrl(paper);
   if (url !== undefined) fields.push(['url', verbatim(url)]);
+  if (paper.abstract && paper.abstract.trim() !== '') fields.push(['abstract', escapeLatex(paper.abstract)]);
   const keywords = tags.map(keywordText).filter((tag) => tag !== '');
   if (keywords.length > 0) fields.push(['keywords', keywords.join(', ')]);
 

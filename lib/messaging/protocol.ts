@@ -15,6 +15,7 @@ import type { PORT_OUT_TYPES } from './portEnvelope';
 import { parseArxivId } from '../arxiv/id';
 import { MAX_BADGE_IDS, type BadgeCounts } from '../badges/types';
 import { ASK_QUESTION_MAX_CHARS, type AskAnswer } from '../ask/types';
+import type { ZoteroSendResult } from '../sources/zotero/service';
 
 /** Longer than any citation sentence Semantic Scholar sends (they are clipped well before this). */
 export const POLARITY_CORRECTION_TEXT_MAX = 5_000;
@@ -70,6 +71,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('glance/ask'), arxivId: CanonicalArxivIdField, question: z.string().trim().min(1).max(ASK_QUESTION_MAX_CHARS) }),
   /** Options page: checks the configured endpoint with a one-line request. */
   z.object({ type: z.literal('ask/test') }),
+  /**
+   * Send papers to the Zotero desktop app. Only ids travel: the background builds each item from the library or
+   * from the hub of `arxivId` (the page's paper). A content script may send one id; extension pages many.
+   */
+  z.object({ type: z.literal('zotero/send'), ids: z.array(LibraryIdField).min(1).max(20_000), arxivId: CanonicalArxivIdField.optional() }),
   /**
    * The reader's own polarity for one citing sentence of a paper's hub (null withdraws it). Accepted
    * only for a sentence that hub actually holds, so a page cannot fill the store with made-up ones.
@@ -130,9 +136,10 @@ export interface ResponseMap {
   'glance/ask': AskAnswer;
   'ask/test': { model: string; host: string; latencyMs: number };
   'polarity/correct': { corrected: boolean };
+  'zotero/send': ZoteroSendResult;
 }
 
-export const ERROR_CODES = ['invalid-message', 'forbidden', 'not-found', 'storage-full', 'invalid-import', 'ask-unavailable', 'internal'] as const;
+export const ERROR_CODES = ['invalid-message', 'forbidden', 'not-found', 'storage-full', 'invalid-import', 'ask-unavailable', 'zotero-unavailable', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type Reply<T> = { ok: true; result: T } | { ok: false; error: { code: ErrorCode; message: string } };

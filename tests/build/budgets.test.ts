@@ -14,6 +14,8 @@ const ALLOWED_HOSTS = new Set([
   'https://export.arxiv.org/*',
   'https://api.semanticscholar.org/*',
   'https://api.openalex.org/*',
+  // Send to Zotero: the desktop app's local connector server, and nothing else on this machine.
+  'http://127.0.0.1:23119/*',
 ]);
 const CONTENT_SCRIPT_BUDGET_GZIP = 30 * 1024;
 /** The panel bundle every abstract page imports before it can show anything (it once doubled by pulling in all of zod). */
@@ -88,6 +90,11 @@ describe('built Chrome extension', () => {
     for (const permission of manifest.permissions ?? []) expect(ALLOWED_PERMISSIONS).toContain(permission);
     for (const host of manifest.host_permissions ?? []) expect(ALLOWED_HOSTS).toContain(host);
     expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  it("reaches this machine only at Zotero's connector port (Send to Zotero), and nowhere over plain http", () => {
+    const hosts = readManifest(CHROME).host_permissions ?? [];
+    expect(hosts.filter((host) => !host.startsWith('https://'))).toEqual(['http://127.0.0.1:23119/*']);
   });
 
   it('keeps the default MV3 content security policy', () => {

@@ -86,8 +86,9 @@ export async function launchExtension(options: { headless?: boolean; userDataDir
     if (!page) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
     return route.fulfill({ status: 200, contentType: page.contentType ?? 'text/html; charset=utf-8', body: page.body });
   });
-  // Anything else (fonts, analytics on saved pages) must never leave the machine.
-  await context.route(/^https?:\/\/(?!(www\.|export\.)?arxiv\.org\/|api\.semanticscholar\.org\/|api\.openalex\.org\/)/, (route) => route.abort());
+  // Anything else (fonts, analytics on saved pages) must never leave the machine. The Zotero connector
+  // port on 127.0.0.1 is this machine: the Zotero test answers it with a local stand-in server.
+  await context.route(/^https?:\/\/(?!(www\.|export\.)?arxiv\.org\/|api\.semanticscholar\.org\/|api\.openalex\.org\/|127\.0\.0\.1:23119\/)/, (route) => route.abort());
 
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

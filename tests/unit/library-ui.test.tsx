@@ -122,6 +122,8 @@ function fakeBackground(initial: LibraryEntry[], settings: Partial<Settings> = {
         return { restored: message.entries.length };
       case 'library/import':
         return { added: 2, updated: 1, unchanged: 0 };
+      case 'zotero/send':
+        return { sent: message.ids.length, collection: 'Inbox', pdfsAttached: 0, message: `Saved ${message.ids.length} to Zotero in “Inbox”.` };
       case 'library/export':
         return {
           filename: `arxiv-citation-hub-library-2024-05-01.${message.format === 'bibtex' ? 'bib' : 'json'}`,
@@ -485,7 +487,7 @@ describe('options page: backup, export and import', () => {
       'library/import',
       new RequestError('invalid-import', 'entries[3].paper.title: expected string, received number. Nothing was imported.'),
     );
-    const input = screen.getByLabelText('Choose a JSON backup file') as HTMLInputElement;
+    const input = screen.getByLabelText('Choose a file: JSON backup, BibTeX (.bib) or RIS (.ris)') as HTMLInputElement;
     const bad = new File(['{"format":"arxiv-citation-hub-library"}'], 'broken.json', { type: 'application/json' });
     fireEvent.change(input, { target: { files: [bad] } });
     await waitFor(() =>
@@ -502,10 +504,53 @@ describe('options page: backup, export and import', () => {
 
   it('import also accepts a file dropped on the zone', async () => {
     const background = await renderLibrary();
-    const zone = screen.getByLabelText('Choose a JSON backup file').closest('.drop-zone')!;
+    const zone = screen.getByLabelText('Choose a file: JSON backup, BibTeX (.bib) or RIS (.ris)').closest('.drop-zone')!;
     const file = new File(['{"dropped":true}'], 'dropped.json', { type: 'application/json' });
     fireEvent.drop(zone, { dataTransfer: { files: [file] } });
     await waitFor(() => expect(background.callsOf('library/import')).toHaveLength(1));
     expect(background.callsOf('library/import')[0]!.content).toBe('{"dropped":true}');
+  });
+
+  it('import: a BibTeX file with unreadable entries lists them by line and key and writes nothing until confirmed', async () => {
+    const background = await renderLibrary();
+    const input = screen.getByLabelText('Choose a file: JSON backup, BibTeX (.bib) or RIS (.ris)') as HTMLInputElement;
+    const bib = '@misc{good, title={Good}, eprint={2101.00001}, archivePrefix={arXiv}, keywords={a, b}}\n@misc{broken, title={Never closed\n@misc{untitled, author={X}}\n';
+    fireEvent.change(input, { target: { files: [new File([bib], 'refs.bib', { lastModified: 5_000 })] } });
+    const review = await screen.findByRole('group', { name: '2 entries of "refs.bib" could not be read' });
+    expect([...review.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      'line 2 (broken): a braced value is never closed (unbalanced braces) (found at line 3)',
+      'line 3 (untitled): no title',
+    ]);
+    expect(background.callsOf('library/import')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Import the other 1 paper' }));
+    await waitFor(() => expect(background.callsOf('library/import')).toHaveLength(1));
+    const sent = JSON.parse(background.callsOf('library/import')[0]!.content) as { entries: LibraryEntry[] };
+    expect(sent.entries.map((entry) => [entry.id, entry.paper.title, entry.tags, entry.updatedAt])).toEqual([['arxiv:2101.00001', 'Good', ['a', 'b'], 5_000]]);
+    await waitFor(() => expect(screen.getByText(/2 entries that could not be read were left out\./)).toBeTruthy());
+  });
+
+  it('import: Cancel on the review writes nothing; a file of neither kind is refused', async () => {
+    const background = await renderLibrary();
+    const input = screen.getByLabelText('Choose a file: JSON backup, BibTeX (.bib) or RIS (.ris)') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['TY  - JOUR\r\nTI  - One\r\nER  - \r\nTY  - JOUR\r\nAU  - Doe, J\r\nER  - \r\n'], 'refs.ris')] } });
+    await screen.findByRole('group', { name: '1 entry of "refs.ris" could not be read' });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: /could not be read/ })).toBeNull();
+    fireEvent.change(input, { target: { files: [new File(['just some notes'], 'notes.txt')] } });
+    await waitFor(() => expect(screen.getByText(/is neither a library backup \(JSON\) nor a BibTeX or RIS file\. Nothing was imported\./)).toBeTruthy());
+    expect(background.callsOf('library/import')).toHaveLength(0);
+  });
+
+  it('sends one entry, or the selection in one request, to Zotero and reads the outcome out', async () => {
+    const background = await renderLibrary();
+    const sendButtons = screen.getAllByRole('button', { name: /^Send .* to Zotero$/ }).filter((button) => button.closest('li.entry'));
+    expect(sendButtons).toHaveLength(3);
+    fireEvent.click(sendButtons[0]!);
+    await waitFor(() => expect(document.querySelector('.ch-zotero-status[aria-live="polite"]')!.textContent).toBe('Saved 1 to Zotero in “Inbox”.'));
+    expect(background.callsOf('zotero/send')[0]!.ids).toHaveLength(1);
+    fireEvent.click(screen.getByLabelText(/^Select all shown/));
+    fireEvent.click(screen.getByRole('button', { name: 'Send selected to Zotero' }));
+    await waitFor(() => expect(screen.getByText('Saved 3 to Zotero in “Inbox”.')).toBeTruthy());
+    expect(background.callsOf('zotero/send').map((call) => call.ids.length)).toEqual([1, 3]);
   });
 });

@@ -45,6 +45,7 @@ function fakePopupApi(tabUrl: string | null, library: LibraryEntry[] = [GOPHER, 
       const query = (message.query ?? '').toLowerCase();
       return library.filter((item) => item.paper.title.toLowerCase().includes(query));
     }
+    if (message.type === 'zotero/send') return { sent: 1, collection: 'Inbox', pdfsAttached: 1, message: 'Saved to Zotero in “Inbox”. PDF attached.' };
     throw new RequestError('internal', `not handled: ${message.type}`);
   }) as RequestFn;
 
@@ -182,5 +183,12 @@ describe('toolbar popup', () => {
     library.unshift(GOPHER);
     act(() => fake.notifyChange());
     await waitFor(() => expect(paperLinks()).toHaveLength(2));
+  });
+
+  it('sends a saved paper to Zotero by its library id and reads the outcome out', async () => {
+    const { calls } = await renderPopup(null);
+    fireEvent.click(screen.getByRole('button', { name: 'Send Scaling Language Models to Zotero' }));
+    await waitFor(() => expect(screen.getByText('Saved to Zotero in “Inbox”. PDF attached.').getAttribute('aria-live')).toBe('polite'));
+    expect(calls.filter((call) => call.type === 'zotero/send')).toEqual([{ type: 'zotero/send', ids: ['arxiv:2112.11446'] }]);
   });
 });

@@ -73,7 +73,7 @@ export class LibraryPage {
   }
 
   get importAlert(): Locator {
-    return this.page.getByRole('region', { name: 'Import a backup' }).getByRole('alert');
+    return this.page.getByRole('region', { name: 'Import…' }).getByRole('alert');
   }
 
   async importFile(name: string, content: string): Promise<void> {
