@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import type { Result } from 'axe-core';
 import type { Page } from 'puppeteer-core';
 import type { SemanticScholarDataset } from '../../lib/sources/semanticScholar/sampleServer';
+import { withSeparators } from '../e2e/pages/sampleExpectations';
 
 /*
  * The panel's public test contract read through puppeteer (the `<arxiv-citation-hub>` host in the
@@ -37,7 +38,7 @@ export function rowCount(page: Page, section: string): Promise<number> {
 export function expectedHeader(dataset: SemanticScholarDataset, arxivId: string): Record<string, string> {
   const paper = dataset.papers[dataset.arxivToPaperId[arxivId] ?? ''];
   if (!paper) throw new Error(`${arxivId} is not in the dataset`);
-  const format = (value: number | null | undefined) => String(value ?? NaN).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const format = (value: number | null | undefined) => withSeparators(value ?? NaN);
   return {
     'Citing papers': format(paper.citationCount),
     'Influential citations': format(paper.influentialCitationCount),
