@@ -46,7 +46,7 @@ describe('clear-cut sentences', () => {
 
   it.each([
     ['Unlike Smith et al. (2010), our method does not fail on long sentences, and it outperforms their approach by a wide margin.', 'contrasting'],
-    ['The model of Smith et al. (2010) has been successfully applied to many tasks and achieves state-of-the-art accuracy.', 'supporting'],
+    ['Our measurements confirm the findings of Smith et al. (2010) and are consistent with the values they report.', 'supporting'],
     ['Section 3 describes the corpus of Smith et al. (2010) in more detail.', 'neutral'],
   ])('polarity of "%s" is %s', (sentence, expected) => {
     expect(classifyPolarity(sentence).label).toBe(expected);
