@@ -92,17 +92,18 @@ const StanceLabelSchema = z.object({ line: z.number().int().positive(), fingerpr
 const WrittenRowSchema = z.object({ text: z.string(), label: z.enum(POLARITIES) });
 
 /**
- * MultiCite intents that can carry a stance: similar or different results, and motivation (often a
- * limitation of the cited work). The rest (background, uses, extends, future work) are neutral.
+ * MultiCite intents that can carry a stance: similar or different results, motivation (often a
+ * limitation of the cited work) and extends (sometimes extending its findings, or fixing its flaw).
+ * The rest (background, uses, future work) are neutral.
  */
-const STANCE_BEARING_INTENTS = new Set(['similarities', 'differences', 'motivation']);
+const STANCE_BEARING_INTENTS = new Set(['similarities', 'differences', 'motivation', 'extends']);
 
 export function textFingerprint(text: string): string {
   return hashString(text, 0x51a7).toString(16).padStart(8, '0');
 }
 
 /**
- * MultiCite mapped to polarity: a row tagged `similarities`, `differences` or `motivation` takes the stance label
+ * MultiCite mapped to polarity: a row tagged `similarities`, `differences`, `motivation` or `extends` takes the stance label
  * we gave it by reading it under the definitions (most are similarities or differences of approach,
  * hence neutral); every other row is neutral. A label whose line or text no longer matches fails loudly.
  */
