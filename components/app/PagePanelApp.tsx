@@ -47,6 +47,8 @@ export function PagePanelApp({ arxivId, host, early }: PagePanelAppProps) {
         now={now}
         hiddenSections={prefs.hiddenSections}
         ask={ask}
+        coCitedView={prefs.coCitedView}
+        onCoCitedViewChange={prefs.setCoCitedView}
       />
       {hub.saveError && (
         <p class="hub-save-error" role="alert">
