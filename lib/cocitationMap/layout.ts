@@ -95,7 +95,8 @@ export function layoutCoCitationMap(input: MapLayoutInput): MapLayout {
   const known = new Set(nodes.map((node) => node.id));
   const links: SimLink[] = input.links
     .filter((link) => known.has(link.source) && known.has(link.target))
-    .map((link) => ({ source: link.source, target: link.target, strength: link.strength }));
+    .map((link) => ({ source: link.source, target: link.target, strength: link.strength }))
+    .sort((a, b) => (a.source + a.target < b.source + b.target ? -1 : a.source + a.target > b.source + b.target ? 1 : 0));
 
   const random = seededRandom(seedOf(nodes.map((node) => node.id)));
   // Seeded start positions on the rings (d3 would otherwise use its phyllotaxis, also deterministic, but blind to the rings).
