@@ -122,7 +122,7 @@ export function CitationTimeline({ timeline, status, onRetry, now, onSelectYear 
                 class={`ch-timeline-bar${active === entry.year ? ' is-active' : ''}`}
                 data-year={entry.year}
                 data-count={entry.total}
-                tabIndex={0}
+                tabindex={0}
                 role="button"
                 aria-label={`${label}. Filter citing papers to ${entry.year}.`}
                 onMouseEnter={() => setActive(entry.year)}

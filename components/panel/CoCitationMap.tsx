@@ -107,7 +107,7 @@ export function CoCitationMap({ works, links, save }: CoCitationMapProps) {
               class={`ch-map-node${openId === id ? ' is-open' : ''}`}
               data-paper-id={id}
               data-count={work.count}
-              tabIndex={0}
+              tabindex={0}
               role="button"
               aria-label={name}
               aria-expanded={openId === id ? 'true' : 'false'}

@@ -88,7 +88,7 @@ export function ReferencesSection({ references, save, status, onRetry }: Referen
           : ''}
       </p>
       <RoleBreakdown roles={references.roles} unit={{ column: 'References', caption: 'reference' }} caption="How the paper uses its references" />
-      <div class="ch-filters" role="search" aria-label="Filter references">
+      <div class="ch-filters" role="search">
         <div class="ch-field ch-field--wide">
           <label for={filterId}>Filter references</label>
           <input id={filterId} type="search" value={text} placeholder="Title, author, venue or sentence" onInput={(event) => setText((event.currentTarget as HTMLInputElement).value)} />
