@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromiumPath, launchExtension, waitForHubState } from '../tests/e2e/harness';
+import type { Page } from 'playwright-core';
 import { createSemanticScholarResponder, type SemanticScholarDataset } from '../lib/sources/semanticScholar/sampleServer';
 import { samplePages } from './sample/pages';
 import { REPO_ROOT } from '../tests/paths';
@@ -43,7 +44,27 @@ for (const arxivId of DEMO_PAPERS) {
     const file = join(shotsDir, `panel-${arxivId.replace('/', '_')}.png`);
     await page.screenshot({ path: file, fullPage: false });
     console.log(`  screenshot: ${file}`);
+    if (state === 'ready') await shootNeighbourhood(page, arxivId.replace('/', '_'));
   }
+}
+
+/** The paper's neighbourhood: citations over time, what it cites, and the co-cited works as a map. */
+async function shootNeighbourhood(page: Page, name: string): Promise<void> {
+  const shots: [string, string][] = [['timeline', 'timeline'], ['references', 'references'], ['co-cited', 'co-citation-map']];
+  for (const [section, label] of shots) {
+    const locator = page.locator(`[data-section="${section}"]`);
+    if (section === 'co-cited') {
+      const toggle = locator.locator('[data-action="co-cited-map"]');
+      if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+      await locator.locator('svg[data-view="co-citation-map"]').waitFor({ timeout: 10_000 });
+    }
+    await locator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    const file = join(shotsDir, `${label}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    console.log(`  screenshot: ${file}`);
+  }
+  // Leave the list as the profile's choice for the next paper.
+  await page.locator('[data-section="co-cited"] [data-action="co-cited-map"]').click();
 }
 
 // A listing page: a citation badge next to each entry, from one batch request.

@@ -17,6 +17,8 @@ export interface CoCitationMapProps {
 const WIDTH = 320;
 const HEIGHT = 300;
 const LABEL_CHARS = 20;
+/** Works labelled at all times (the most co-cited); the others show their label on hover and focus. */
+const ALWAYS_LABELLED = 8;
 
 function labelOf(title: string): string {
   const short = displayTitle(title).short;
@@ -96,7 +98,7 @@ export function CoCitationMap({ works, links, save }: CoCitationMapProps) {
         <text class="ch-map-label ch-map-label--centre" x={layout.centre.x} y={layout.centre.y + layout.centre.r + 11} text-anchor="middle">
           This paper
         </text>
-        {order.map((id) => {
+        {order.map((id, rank) => {
           const node = placed.get(id)!;
           const work = byId.get(id)!;
           const label = labelOf(work.paper.title);
@@ -120,14 +122,16 @@ export function CoCitationMap({ works, links, save }: CoCitationMapProps) {
             >
               <title>{name}</title>
               <circle cx={node.x} cy={node.y} r={node.r} />
-              <text class="ch-map-label" x={node.labelSide === 'right' ? node.x + node.r + 3 : node.x - node.r - 3} y={node.y + 3.5} text-anchor={node.labelSide === 'right' ? 'start' : 'end'}>
+              <text class={rank < ALWAYS_LABELLED ? 'ch-map-label' : 'ch-map-label ch-map-label--extra'} x={node.labelSide === 'right' ? node.x + node.r + 3 : node.x - node.r - 3} y={node.y + 3.5} text-anchor={node.labelSide === 'right' ? 'start' : 'end'}>
                 {label}
               </text>
             </g>
           );
         })}
       </svg>
-      <p class="ch-note">Node area: citing papers that cite both. Lines: works cited together by at least two sampled citing papers, each work's strongest few.</p>
+      <p class="ch-note">
+        Node area: citing papers that cite both. Lines: works cited together by at least two sampled citing papers, each work's strongest few. The {ALWAYS_LABELLED} most co-cited are labelled; hover or focus the others.
+      </p>
       {open ? <QuickView paper={open.paper} save={save} onClose={closeQuickView} /> : null}
     </div>
   );

@@ -9,7 +9,7 @@
 import type { CoCitationLink, CoCitedWork } from '../domain/view';
 
 export const MIN_LINK_COUNT = 2;
-export const MAX_LINKS_PER_NODE = 3;
+export const MAX_LINKS_PER_NODE = 2;
 
 /** Every pair of `works` cited together by at least `minCount` sampled citing papers, strongest first. */
 export function countPairCoCitations(

@@ -84,7 +84,8 @@ export function layoutCoCitationMap(input: MapLayoutInput): MapLayout {
   const cy = height / 2;
   const maxCount = Math.max(1, ...input.nodes.map((node) => node.count));
   const outer = Math.min(width, height) / 2 - MAX_NODE_RADIUS - EDGE_PADDING;
-  const inner = CENTRE_RADIUS + MAX_NODE_RADIUS + 6;
+  // The innermost ring leaves room around the paper's own node and its label.
+  const inner = CENTRE_RADIUS + MAX_NODE_RADIUS + 36;
   // Same input order whatever order the caller used: the layout depends on the set, not the list.
   const sorted = [...input.nodes].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
   const nodes: SimNode[] = sorted.map((node) => ({
@@ -107,16 +108,16 @@ export function layoutCoCitationMap(input: MapLayoutInput): MapLayout {
   }
   const simulation = forceSimulation<SimNode>(nodes)
     .randomSource(random)
-    .force('charge', forceManyBody<SimNode>().strength(-40))
+    .force('charge', forceManyBody<SimNode>().strength(-90))
     .force(
       'link',
       forceLink<SimNode, SimLink>(links)
         .id((node) => node.id)
-        .strength((link) => 0.05 + 0.4 * link.strength)
-        .distance(40),
+        .strength((link) => 0.02 + 0.15 * link.strength)
+        .distance(70),
     )
-    .force('ring', forceRadial<SimNode>((node) => node.ring, cx, cy).strength(0.6))
-    .force('collide', forceCollide<SimNode>((node) => node.r + 3))
+    .force('ring', forceRadial<SimNode>((node) => node.ring, cx, cy).strength(0.8))
+    .force('collide', forceCollide<SimNode>((node) => node.r + 6))
     .stop();
   for (let tick = 0; tick < MAP_TICKS; tick += 1) simulation.tick();
 

@@ -90,9 +90,11 @@ describe.each([
     expect(new Set(order.slice(0, influentialIds.size))).toEqual(influentialIds);
     // One element per role with its count: they add up to the listed references, and a reference
     // with no sentence and no intent (the unresolved ones among them) can only be unclassified.
-    const counts = await references.locator('[data-role][data-count]').evaluateAll((elements) => Object.fromEntries(elements.map((element) => [element.getAttribute('data-role'), Number(element.getAttribute('data-count'))])));
+    const counts: Record<string, number> = await references
+      .locator('[data-role][data-count]')
+      .evaluateAll((elements) => Object.fromEntries(elements.map((element) => [element.getAttribute('data-role'), Number(element.getAttribute('data-count'))])));
     expect(Object.values(counts).reduce((sum, value) => sum + value, 0)).toBe(referenceEdges.length);
-    expect(counts.unclassified).toBe(referenceEdges.filter((edge) => edge.contexts.length === 0 && edge.intents.length === 0).length);
+    expect(counts.unclassified).toBe(referenceEdges.filter((edge) => (edge.contexts ?? []).length === 0 && (edge.intents ?? []).length === 0).length);
     await references.screenshot({ path: join(SCREENSHOTS, `references-${arxivId}.png`) });
   });
 
