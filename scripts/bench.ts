@@ -13,6 +13,7 @@ const modules: [name: string, load: () => Promise<BenchModule>][] = [
   ['classifiers', () => import('./bench/classify')],
   ['analytics', () => import('./bench/analytics')],
   ['pipeline', () => import('./bench/pipeline')],
+  ['map', () => import('./bench/map')],
   ['browser', () => import('./bench/browser')],
 ];
 

@@ -2,6 +2,7 @@
  * Figures measured on the built extension in headless Chromium:
  *   - content-script JS gzip size, per script (what every abs or listing page pays);
  *   - panel bundle JS gzip size (imported by the content script before the panel can show anything);
+ *   - the co-citation map's layout chunk gzip size (imported by the panel when a map is first shown);
  *   - cached open: DOMContentLoaded → data-state="ready" for a 1,800-citation hub, median of 5;
  *   - background (service worker) JS heap after a 10,000-citation hub was fetched (after a forced garbage collection).
  * Needs `npm run build` first and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
@@ -29,6 +30,11 @@ function contentScriptGzipFigures(): Figure[] {
 
 function panelBundleGzipBytes(): number {
   return gzipSync(readFileSync(join(EXTENSION_DIR, 'panel-app.js')), { level: 9 }).length;
+}
+
+/** The co-citation map's layout chunk (d3-force), imported the first time a map is shown. */
+function mapChunkGzipBytes(): number {
+  return gzipSync(readFileSync(join(EXTENSION_DIR, 'cocitation-map.js')), { level: 9 }).length;
 }
 
 function median(values: number[]): number {
@@ -87,6 +93,7 @@ export async function run(): Promise<Figure[]> {
   const figures: Figure[] = [
     ...contentScriptGzipFigures(),
     { name: 'panel bundle JS gzip', value: panelBundleGzipBytes(), unit: 'bytes' },
+    { name: 'co-citation map chunk JS gzip', value: mapChunkGzipBytes(), unit: 'bytes' },
   ];
   const session = await launchExtension();
   try {
