@@ -192,6 +192,8 @@ export function CitationTimeline({ timeline, status, onRetry, now, onSelectYear 
       <button type="button" class="ch-link-button" aria-pressed={showTable ? 'true' : 'false'} onClick={() => setShowTable(!showTable)}>
         Show as table
       </button>
+      {/* Scrolls sideways at narrow widths; focusable so the keyboard can scroll it too. */}
+      <div class={showTable ? 'ch-table-scroll' : undefined} {...(showTable ? { tabIndex: 0, role: 'region', 'aria-label': 'Citing papers per year, as a table' } : {})}>
       <table class={showTable ? 'ch-table' : 'ch-table ch-sr'} data-view="timeline-table">
         <caption class={showTable ? 'ch-sr' : undefined}>Citing papers per year</caption>
         <thead>
@@ -232,6 +234,7 @@ export function CitationTimeline({ timeline, status, onRetry, now, onSelectYear 
           </tr>
         </tfoot>
       </table>
+      </div>
     </SectionFrame>
   );
 }

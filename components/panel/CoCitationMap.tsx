@@ -87,7 +87,7 @@ export function CoCitationMap({ works, links, save }: CoCitationMapProps) {
 
   return (
     <div class="ch-map">
-      <svg class="ch-map-svg" data-view="co-citation-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={`Co-citation map: this paper and ${formatCount(order.length)} co-cited works. Arrow keys move between works, Enter opens one.`}>
+      <svg class="ch-map-svg" data-view="co-citation-map" data-layout-ms={layout.elapsedMs.toFixed(1)} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={`Co-citation map: this paper and ${formatCount(order.length)} co-cited works. Arrow keys move between works, Enter opens one.`}>
         {links.map((link) => {
           const a = placed.get(link.source);
           const b = placed.get(link.target);

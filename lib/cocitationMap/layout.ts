@@ -45,7 +45,8 @@ export interface MapLayout {
   elapsedMs: number;
 }
 
-export const MAP_TICKS = 300;
+/** Ticks to rest: alpha decays from 1 to d3's alphaMin (0.001) in exactly this many. */
+export const MAP_TICKS = 150;
 export const MAX_NODE_RADIUS = 14;
 export const MIN_NODE_RADIUS = 4;
 export const CENTRE_RADIUS = 9;
@@ -108,6 +109,7 @@ export function layoutCoCitationMap(input: MapLayoutInput): MapLayout {
   }
   const simulation = forceSimulation<SimNode>(nodes)
     .randomSource(random)
+    .alphaDecay(1 - Math.pow(0.001, 1 / MAP_TICKS))
     .force('charge', forceManyBody<SimNode>().strength(-90))
     .force(
       'link',
