@@ -193,8 +193,8 @@ export function CitationTimeline({ timeline, status, onRetry, now, onSelectYear 
         Show as table
       </button>
       {/* Scrolls sideways at narrow widths; focusable so the keyboard can scroll it too. */}
-      <div class={showTable ? 'ch-table-scroll' : undefined} {...(showTable ? { tabIndex: 0, role: 'region', 'aria-label': 'Citing papers per year, as a table' } : {})}>
-      <table class={showTable ? 'ch-table' : 'ch-table ch-sr'} data-view="timeline-table">
+      <div class={showTable ? 'ch-table-scroll' : 'ch-sr'} data-view="timeline-table" {...(showTable ? { tabIndex: 0, role: 'region', 'aria-label': 'Citing papers per year, as a table' } : {})}>
+      <table class="ch-table">
         <caption class={showTable ? 'ch-sr' : undefined}>Citing papers per year</caption>
         <thead>
           <tr>
