@@ -6,6 +6,7 @@ import type { SemanticScholarDataset } from '../../lib/sources/semanticScholar/s
 import { REPO_ROOT } from '../paths';
 import { loadSampleDataset, serveSample } from './fixtures';
 import { launchExtension, type ExtensionSession } from './harness';
+import { forgetPanelPrefs } from './pages/extensionContext';
 import { PanelPage } from './pages/panelPage';
 import { expectationsFor, withSeparators } from './pages/sampleExpectations';
 
@@ -155,5 +156,32 @@ describe('the list / map choice', () => {
     await panel.section('co-cited').locator('[data-action="co-cited-map"]').click();
     await panel.section('co-cited').locator('ol.ch-rows li[data-paper-id]').first().waitFor();
     await panel.page.close();
+  });
+
+  it('fits the narrowest panel (320 px): every node and label inside the drawing, nothing wider than the panel', async () => {
+    const panel = new PanelPage(await session.newPage());
+    expect(await panel.open('https://arxiv.org/abs/2001.08361v2')).toBe('ready');
+    const toggle = panel.section('co-cited').locator('[data-action="co-cited-map"]');
+    if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+    const map = panel.section('co-cited').locator('svg[data-view="co-citation-map"]');
+    await map.waitFor();
+    const handle = panel.page.getByRole('separator', { name: 'Resize citation hub panel' });
+    await handle.focus();
+    await panel.page.keyboard.press('Home');
+    await expect.poll(() => panel.dock.evaluate((element) => Math.round(element.getBoundingClientRect().width))).toBe(320);
+    const outside = await map.evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      // Labels shown on hover are measured too: display them all for the check.
+      for (const label of svg.querySelectorAll<SVGTextElement>('.ch-map-label--extra')) label.style.display = 'inline';
+      return [...svg.querySelectorAll('g[data-paper-id] circle, g[data-paper-id] text')].filter((element) => {
+        const rect = element.getBoundingClientRect();
+        return rect.left < box.left - 1 || rect.right > box.right + 1 || rect.top < box.top - 1 || rect.bottom > box.bottom + 1;
+      }).length;
+    });
+    expect(outside).toBe(0);
+    for (const box of await panel.horizontalOverflow()) expect(box.scrollWidth, box.element).toBeLessThanOrEqual(box.clientWidth);
+    await toggle.click();
+    await panel.page.close();
+    await forgetPanelPrefs(session);
   });
 });
