@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { MapLayout } from '../../lib/cocitationMap/layout';
+import { LABEL_CHAR_WIDTH, type MapLayout, type PlacedNode } from '../../lib/cocitationMap/layout';
 import type { CoCitationLink, CoCitedWork } from '../../lib/domain/view';
 import { displayTitle } from '../shared/displayText';
 import { formatCount, formatStrength } from '../shared/format';
@@ -19,6 +19,28 @@ const HEIGHT = 300;
 const LABEL_CHARS = 20;
 /** Works labelled at all times (the most co-cited); the others show their label on hover and focus. */
 const ALWAYS_LABELLED = 8;
+
+/**
+ * The works labelled at all times: the most co-cited first, up to ALWAYS_LABELLED, skipping any whose
+ * label would overlap one already kept (those show on hover and focus, like the rest).
+ */
+function permanentLabels(order: readonly string[], placed: ReadonlyMap<string, PlacedNode>, labels: ReadonlyMap<string, string>, centre: MapLayout['centre']): Set<string> {
+  // "This paper" under the centre node is always there.
+  const kept = [{ left: centre.x - 28, right: centre.x + 28, top: centre.y + centre.r + 2, bottom: centre.y + centre.r + 14 }];
+  const result = new Set<string>();
+  for (const id of order) {
+    if (result.size >= ALWAYS_LABELLED) break;
+    const node = placed.get(id);
+    if (!node) continue;
+    const width = (labels.get(id)?.length ?? 0) * LABEL_CHAR_WIDTH;
+    const left = node.labelSide === 'right' ? node.x + node.r + 3 : node.x - node.r - 3 - width;
+    const box = { left, right: left + width, top: node.y - 8, bottom: node.y + 4 };
+    if (kept.some((other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top)) continue;
+    kept.push(box);
+    result.add(id);
+  }
+  return result;
+}
 
 function labelOf(title: string): string {
   const short = displayTitle(title).short;
@@ -78,6 +100,8 @@ export function CoCitationMap({ works, links, save }: CoCitationMapProps) {
       focusNode(event.key === 'Home' ? 0 : order.length - 1);
     }
   };
+  const labels = new Map(order.map((id) => [id, labelOf(byId.get(id)!.paper.title)]));
+  const labelled = permanentLabels(order, placed, labels, layout.centre);
   const open = openId ? byId.get(openId) : undefined;
   const closeQuickView = () => {
     const id = openId;
@@ -98,10 +122,10 @@ export function CoCitationMap({ works, links, save }: CoCitationMapProps) {
         <text class="ch-map-label ch-map-label--centre" x={layout.centre.x} y={layout.centre.y + layout.centre.r + 11} text-anchor="middle">
           This paper
         </text>
-        {order.map((id, rank) => {
+        {order.map((id) => {
           const node = placed.get(id)!;
           const work = byId.get(id)!;
-          const label = labelOf(work.paper.title);
+          const label = labels.get(id)!;
           const name = `${displayTitle(work.paper.title).full}: co-cited by ${formatCount(work.count)} citing ${work.count === 1 ? 'paper' : 'papers'}, strength ${formatStrength(work.strength)}`;
           return (
             <g
@@ -122,7 +146,7 @@ export function CoCitationMap({ works, links, save }: CoCitationMapProps) {
             >
               <title>{name}</title>
               <circle cx={node.x} cy={node.y} r={node.r} />
-              <text class={rank < ALWAYS_LABELLED ? 'ch-map-label' : 'ch-map-label ch-map-label--extra'} x={node.labelSide === 'right' ? node.x + node.r + 3 : node.x - node.r - 3} y={node.y + 3.5} text-anchor={node.labelSide === 'right' ? 'start' : 'end'}>
+              <text class={labelled.has(id) ? 'ch-map-label' : 'ch-map-label ch-map-label--extra'} x={node.labelSide === 'right' ? node.x + node.r + 3 : node.x - node.r - 3} y={node.y + 3.5} text-anchor={node.labelSide === 'right' ? 'start' : 'end'}>
                 {label}
               </text>
             </g>
@@ -130,7 +154,7 @@ export function CoCitationMap({ works, links, save }: CoCitationMapProps) {
         })}
       </svg>
       <p class="ch-note">
-        Node area: citing papers that cite both. Lines: works cited together by at least two sampled citing papers, each work's strongest few. The {ALWAYS_LABELLED} most co-cited are labelled; hover or focus the others.
+        Node area: citing papers that cite both. Lines: works cited together by at least two sampled citing papers, each work's strongest few. The most co-cited are labelled where there is room; hover or focus the others.
       </p>
       {open ? <QuickView paper={open.paper} save={save} onClose={closeQuickView} /> : null}
     </div>
