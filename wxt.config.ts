@@ -23,11 +23,11 @@ export default defineConfig({
       // The Zotero desktop app's connector server (Send to Zotero), as Zotero's own connector asks for it.
       'http://127.0.0.1:23119/*',
     ],
-    // The panel bundle is imported on demand by the content script (keeps the per-page script small);
-    // only arXiv pages may load it.
+    // The panel bundle is imported on demand by the content script (keeps the per-page script small),
+    // and the co-citation map's layout chunk by the panel when a map is first shown; only arXiv pages may load them.
     web_accessible_resources: [
       {
-        resources: ['panel-app.js'],
+        resources: ['panel-app.js', 'cocitation-map.js'],
         use_dynamic_url: true,
         matches: ['https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*'],
       },

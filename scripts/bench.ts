@@ -14,6 +14,7 @@ const modules: [name: string, load: () => Promise<BenchModule>][] = [
   ['analytics', () => import('./bench/analytics')],
   ['pipeline', () => import('./bench/pipeline')],
   ['bibliography', () => import('./bench/bibliography')],
+  ['map', () => import('./bench/map')],
   ['browser', () => import('./bench/browser')],
 ];
 

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromiumPath, launchExtension } from '../tests/e2e/harness';
 import { FIREFOX_INSTALL_HINT, firefoxPath, launchFirefoxExtension } from '../tests/firefox/harness';
+import type { Page } from 'playwright-core';
 import { createSemanticScholarResponder, type SemanticScholarDataset } from '../lib/sources/semanticScholar/sampleServer';
 import { samplePages } from './sample/pages';
 import { REPO_ROOT } from '../tests/paths';
@@ -26,6 +27,8 @@ interface DemoPage {
   /** Runs a function without arguments in the page and returns its (serialisable) result. */
   read<T>(fn: () => T): Promise<T>;
   screenshot(path: string): Promise<unknown>;
+  /** Chromium only: the Playwright page, whose locators reach into the panel's shadow root. */
+  playwright?: Page;
 }
 
 interface DemoBrowser {
@@ -74,7 +77,7 @@ async function launchDemoBrowser(): Promise<DemoBrowser> {
   return {
     async newPage() {
       const page = await session.newPage();
-      return { goto: (url) => page.goto(url), read: (fn) => page.evaluate(fn), screenshot: (path) => page.screenshot({ path, fullPage: false }) };
+      return { goto: (url) => page.goto(url), read: (fn) => page.evaluate(fn), screenshot: (path) => page.screenshot({ path, fullPage: false }), playwright: page };
     },
     apiRequestCount: () => session.apiRequests.length,
     closed: () => new Promise<void>((done) => session.context.on('close', () => done())),
@@ -106,7 +109,27 @@ for (const arxivId of DEMO_PAPERS) {
     const file = join(shotsDir, `${shotPrefix}panel-${arxivId.replace('/', '_')}.png`);
     await page.screenshot(file);
     console.log(`  screenshot: ${file}`);
+    if (state === 'ready' && page.playwright) await shootNeighbourhood(page.playwright, arxivId.replace('/', '_'));
   }
+}
+
+/** The paper's neighbourhood: citations over time, what it cites, and the co-cited works as a map. */
+async function shootNeighbourhood(page: Page, name: string): Promise<void> {
+  const shots: [string, string][] = [['timeline', 'timeline'], ['references', 'references'], ['co-cited', 'co-citation-map']];
+  for (const [section, label] of shots) {
+    const locator = page.locator(`[data-section="${section}"]`);
+    if (section === 'co-cited') {
+      const toggle = locator.locator('[data-action="co-cited-map"]');
+      if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+      await locator.locator('svg[data-view="co-citation-map"]').waitFor({ timeout: 10_000 });
+    }
+    await locator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    const file = join(shotsDir, `${label}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    console.log(`  screenshot: ${file}`);
+  }
+  // Leave the list as the profile's choice for the next paper.
+  await page.locator('[data-section="co-cited"] [data-action="co-cited-map"]').click();
 }
 
 // A listing page: a citation badge next to each entry, from one batch request.

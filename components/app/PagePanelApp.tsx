@@ -23,10 +23,13 @@ export function PagePanelApp({ arxivId, host, early }: PagePanelAppProps) {
   const now = useNow(TICKING_STATES.has(hub.status.state));
   const ask = useAskControls(arxivId, prefs.ask);
 
-  // Layout effect: data-state changes only once the DOM shows that state.
+  // data-state says what the DOM shows, never more: until the stored preferences are read the panel
+  // renders nothing, so a hub that arrives first (from the worker's memory) still reads `loading`.
+  // A layout effect, so the attribute changes in the same frame as the DOM it describes.
+  const shownState = prefs.loaded ? hub.status.state : 'loading';
   useLayoutEffect(() => {
-    host.dataset.state = hub.status.state;
-  }, [host, hub.status.state]);
+    host.dataset.state = shownState;
+  }, [host, shownState]);
 
   if (!prefs.loaded) return null;
   return (
@@ -46,6 +49,8 @@ export function PagePanelApp({ arxivId, host, early }: PagePanelAppProps) {
         now={now}
         hiddenSections={prefs.hiddenSections}
         ask={ask}
+        coCitedView={prefs.coCitedView}
+        onCoCitedViewChange={prefs.setCoCitedView}
       />
       {hub.saveError && (
         <p class="hub-save-error" role="alert">

@@ -106,6 +106,8 @@ function SidePanelHub({ arxivId }: { arxivId: string }) {
         onToggleCollapsed={() => {}}
         now={now}
         ask={ask}
+        coCitedView={prefs.coCitedView}
+        onCoCitedViewChange={prefs.setCoCitedView}
       />
       {hub.saveError && <p role="alert">{hub.saveError}</p>}
     </main>

@@ -33,6 +33,7 @@ function papersIn(view: HubSummaryView, explorer: ExplorerDigest | null): Paper[
   for (const work of view.coCited) papers.push(work.paper);
   for (const pick of view.representative) papers.push(pick.citation.citing);
   papers.push(...view.similar);
+  for (const row of view.references?.rows ?? []) if (row.reference.cited) papers.push(row.reference.cited);
   return papers;
 }
 

@@ -20,6 +20,7 @@ export const PANEL_DEFAULT_SETTINGS = {
 
 const COLLAPSED_KEY = 'panelCollapsed';
 const WIDTH_KEY = 'panelWidthOverride';
+const COCITED_VIEW_KEY = 'coCitedView';
 /** The storage key lib/settings/store.ts keeps settings under (that module brings zod, so it is not imported). */
 const SETTINGS_KEY = 'settings';
 
@@ -45,8 +46,11 @@ export interface PanelPrefs {
   hiddenSections: ReadonlySet<SectionName>;
   /** Where the ask box sends questions; null while it is off. Follows settings changes. */
   ask: AskTarget | null;
+  /** Co-cited works as a list or a map (remembered). */
+  coCitedView: 'list' | 'map';
   setCollapsed(collapsed: boolean): void;
   setWidth(width: number): void;
+  setCoCitedView(view: 'list' | 'map'): void;
 }
 
 /**
@@ -60,6 +64,7 @@ export function usePanelPrefs(): PanelPrefs {
   const [side, setSide] = useState<'left' | 'right'>(PANEL_DEFAULT_SETTINGS.panelSide);
   const [hiddenSections, setHidden] = useState<ReadonlySet<SectionName>>(new Set());
   const [ask, setAsk] = useState<AskTarget | null>(null);
+  const [coCitedView, setCoCitedViewState] = useState<'list' | 'map'>('list');
 
   useEffect(() => {
     let cancelled = false;
@@ -72,7 +77,7 @@ export function usePanelPrefs(): PanelPrefs {
     };
     const load = async () => {
       const [stored, settings] = await Promise.all([
-        browser.storage.local.get([COLLAPSED_KEY, WIDTH_KEY]).catch(() => ({}) as Record<string, unknown>),
+        browser.storage.local.get([COLLAPSED_KEY, WIDTH_KEY, COCITED_VIEW_KEY]).catch(() => ({}) as Record<string, unknown>),
         request({ type: 'settings/get' }).catch(() => PANEL_DEFAULT_SETTINGS),
       ]);
       if (cancelled) return;
@@ -80,6 +85,7 @@ export function usePanelPrefs(): PanelPrefs {
       setCollapsedState(settings.autoOpen ? rememberedCollapsed === true : true);
       const rememberedWidth = stored[WIDTH_KEY];
       setWidthState(typeof rememberedWidth === 'number' ? rememberedWidth : settings.panelWidth);
+      if (stored[COCITED_VIEW_KEY] === 'map') setCoCitedViewState('map');
       applySettings(settings);
       setLoaded(true);
     };
@@ -108,6 +114,11 @@ export function usePanelPrefs(): PanelPrefs {
     side,
     hiddenSections,
     ask,
+    coCitedView,
+    setCoCitedView(next) {
+      setCoCitedViewState(next);
+      void browser.storage.local.set({ [COCITED_VIEW_KEY]: next }).catch(() => {});
+    },
     setCollapsed(next) {
       setCollapsedState(next);
       void browser.storage.local.set({ [COLLAPSED_KEY]: next }).catch(() => {});

@@ -1,16 +1,15 @@
-import { useId, useMemo, useState } from 'preact/hooks';
-import type { CitationSentence } from '../../lib/domain/citation';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { PolarityBucket, RoleBucket } from '../../lib/domain/view';
 import type { ExplorerSort } from '../../lib/analytics/explorer';
 import { DEFAULT_FILTERS, EXPLORER_PAGE_SIZE, type ExplorerFilters, type ExplorerPageRow, type ExplorerQuery } from '../../lib/hub/explorerPages';
-import { excerpt, readableText } from '../shared/displayText';
-import { formatConfidence, formatCount } from '../shared/format';
+import { excerpt } from '../shared/displayText';
+import { formatCount } from '../shared/format';
 import { PaperRow } from '../shared/PaperRow';
 import type { SaveControls } from '../shared/SaveButton';
 import { SectionFrame } from '../shared/SectionFrame';
 import { useExplorerPage, type ExplorerSource } from './explorerSource';
+import { CitationSentences, RoleBadge } from './CitationBadges';
 import { POLARITY_BUCKETS, POLARITY_LABELS, ROLE_BUCKETS, ROLE_LABELS } from './labels';
-import { CorrectPolarityControl, describePolarity } from './PolarityCorrection';
 import type { SectionStatus } from './sectionStatus';
 import { SECTION_TITLES } from './sections';
 
@@ -19,6 +18,8 @@ export interface CitingExplorerProps {
   save: SaveControls;
   status: SectionStatus;
   onRetry(): void;
+  /** A year picked elsewhere (the timeline): the explorer filters to it. A new object each pick, so the same year can be picked again. */
+  yearRequest?: { year: number } | null;
 }
 
 export { EXPLORER_PAGE_SIZE };
@@ -40,45 +41,9 @@ function valueOf(event: Event): string {
   return (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 }
 
-function RoleBadge({ row }: { row: ExplorerPageRow }) {
-  return (
-    <span class={`ch-badge ch-tone-badge--${row.role}`}>
-      {ROLE_LABELS[row.role]}
-      {row.roleOrigin === 'local' ? (
-        <>
-          <span class="ch-local-mark" aria-hidden="true" title="Classified locally">
-            {' '}
-            ◆
-          </span>
-          <span class="ch-sr"> (classified locally)</span>
-        </>
-      ) : null}
-    </span>
-  );
-}
-
-function SentenceLabels({ sentence, citingPaperId }: { sentence: CitationSentence; citingPaperId: string }) {
-  const intent = sentence.intent;
-  const polarity = sentence.polarity;
-  return (
-    <p class="ch-sentence-labels">
-      <span class="ch-badge">
-        {intent
-          ? `${ROLE_LABELS[intent.label]} (${intent.origin === 'local' ? `classified locally, ${formatConfidence(intent.confidence)}` : 'Semantic Scholar'})`
-          : 'Role not labelled'}
-      </span>
-      <span class="ch-badge" data-sentence-polarity={polarity?.label}>{polarity ? describePolarity(polarity) : 'Polarity not classified'}</span>
-      {polarity ? <CorrectPolarityControl citingPaperId={citingPaperId} text={sentence.text} polarity={polarity} /> : null}
-    </p>
-  );
-}
-
 function ExplorerRowItem({ row, save }: { row: ExplorerPageRow; save: SaveControls }) {
-  const [expanded, setExpanded] = useState(false);
-  const sentencesId = useId();
   const { citation } = row;
   const paper = citation.citing;
-  const sentenceCount = citation.sentences.length;
   return (
     <PaperRow
       paper={paper}
@@ -93,25 +58,7 @@ function ExplorerRowItem({ row, save }: { row: ExplorerPageRow; save: SaveContro
         </>
       }
     >
-      {sentenceCount > 0 ? (
-        <div class="ch-row-extra">
-          <button type="button" class="ch-link-button" aria-expanded={expanded ? 'true' : 'false'} aria-controls={expanded ? sentencesId : undefined} onClick={() => setExpanded(!expanded)}>
-            {expanded ? 'Hide' : 'Show'} {formatCount(sentenceCount)} citation {sentenceCount === 1 ? 'sentence' : 'sentences'}
-          </button>
-          {expanded ? (
-            <ul class="ch-sentences" id={sentencesId}>
-              {citation.sentences.map((sentence, index) => (
-                <li key={index} class="ch-sentence">
-                  <blockquote dir="auto">{readableText(sentence.text, 1200)}</blockquote>
-                  <SentenceLabels sentence={sentence} citingPaperId={paper.paperId} />
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : (
-        <p class="ch-row-extra ch-muted">No citation sentences available.</p>
-      )}
+      <CitationSentences sentences={citation.sentences} citingPaperId={paper.paperId} />
     </PaperRow>
   );
 }
@@ -128,7 +75,7 @@ function hasActiveFilters(filters: ExplorerFilters): boolean {
 }
 
 /** Every citing paper, filterable and sortable, shown a page at a time. */
-export function CitingExplorer({ source, save, status, onRetry }: CitingExplorerProps) {
+export function CitingExplorer({ source, save, status, onRetry, yearRequest }: CitingExplorerProps) {
   const [filters, setFilters] = useState<ExplorerFilters>(DEFAULT_FILTERS);
   const [sortValue, setSortValue] = useState('default');
   const [page, setPage] = useState(0);
@@ -171,6 +118,12 @@ export function CitingExplorer({ source, save, status, onRetry }: CitingExplorer
     setSortValue(valueOf(event));
     setPage(0);
   };
+  useEffect(() => {
+    if (!yearRequest) return;
+    const year = String(yearRequest.year);
+    setYearText({ from: year, to: year });
+    update({ yearFrom: yearRequest.year, yearTo: yearRequest.year });
+  }, [yearRequest]);
   const clearFilters = () => {
     setFilters(DEFAULT_FILTERS);
     setYearText({ from: '', to: '' });

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { CoCitedWork } from '../../lib/domain/view';
+import type { CoCitationLink, CoCitedWork } from '../../lib/domain/view';
 import { formatCount, formatStrength } from '../shared/format';
 import { PaperRow } from '../shared/PaperRow';
 import type { SaveControls } from '../shared/SaveButton';
 import { SectionFrame } from '../shared/SectionFrame';
 import { excerpt } from '../shared/displayText';
+import { CoCitationMap } from './CoCitationMap';
 import type { SectionStatus } from './sectionStatus';
 import { SECTION_TITLES } from './sections';
 
@@ -15,13 +16,23 @@ export interface CoCitedWorksProps {
   save: SaveControls;
   status: SectionStatus;
   onRetry(): void;
+  /** Links between the works, for the map. */
+  links?: readonly CoCitationLink[];
+  /** List or map; remembered by the container across pages. */
+  view?: CoCitedView;
+  onViewChange?(view: CoCitedView): void;
 }
+
+export type CoCitedView = 'list' | 'map';
 
 type Ranking = 'count' | 'strength';
 const INITIAL_SHOWN = 10;
 
 /** Works most often cited together with this paper, ranked by raw count or by normalised strength. */
-export function CoCitedWorks({ works, basis, save, status, onRetry }: CoCitedWorksProps) {
+export function CoCitedWorks({ works, basis, save, status, onRetry, links = [], view: storedView, onViewChange }: CoCitedWorksProps) {
+  const [localView, setLocalView] = useState<CoCitedView>('list');
+  const view = storedView ?? localView;
+  const setView = onViewChange ?? setLocalView;
   const [ranking, setRanking] = useState<Ranking>('count');
   const [showAll, setShowAll] = useState(false);
   const ranked = useMemo(() => {
@@ -45,7 +56,11 @@ export function CoCitedWorks({ works, basis, save, status, onRetry }: CoCitedWor
       <p class="ch-note">
         Based on {formatCount(basis)} citing {basis === 1 ? 'paper' : 'papers'}. Strength = co-citations ÷ √(citing papers of each work in the sample).
       </p>
-      <div class="ch-toggle-group" role="group" aria-label="Rank co-cited works by">
+      <button type="button" class="ch-chip ch-view-switch" role="switch" aria-checked={view === 'map' ? 'true' : 'false'} data-action="co-cited-map" onClick={() => setView(view === 'map' ? 'list' : 'map')}>
+        Map view
+      </button>
+      {view === 'map' ? <CoCitationMap works={works} links={links} save={save} /> : null}
+      <div class="ch-toggle-group" role="group" aria-label="Rank co-cited works by" hidden={view === 'map'}>
         <button type="button" class="ch-chip" aria-pressed={ranking === 'count' ? 'true' : 'false'} onClick={() => setRanking('count')}>
           By count
         </button>
@@ -53,7 +68,7 @@ export function CoCitedWorks({ works, basis, save, status, onRetry }: CoCitedWor
           By strength
         </button>
       </div>
-      <ol class="ch-rows">
+      <ol class="ch-rows" hidden={view === 'map'}>
         {shown.map((work, index) => (
           <PaperRow
             key={work.paper.paperId}
@@ -70,7 +85,7 @@ export function CoCitedWorks({ works, basis, save, status, onRetry }: CoCitedWor
           />
         ))}
       </ol>
-      {ranked.length > INITIAL_SHOWN ? (
+      {ranked.length > INITIAL_SHOWN && view === 'list' ? (
         <button type="button" class="ch-link-button" aria-expanded={showAll ? 'true' : 'false'} onClick={() => setShowAll(!showAll)}>
           {showAll ? 'Show top 10 only' : `Show all ${formatCount(ranked.length)} co-cited works`}
         </button>

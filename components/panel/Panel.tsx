@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import type { HubStatus } from '../../lib/domain/hub';
 import type { Paper } from '../../lib/domain/paper';
 import type { HubView } from '../../lib/domain/view';
@@ -9,13 +9,15 @@ import { StateBanner } from '../shared/StateBanner';
 import type { AskControls } from './askControls';
 import { AtAGlance } from './AtAGlance';
 import { ClaimsLedger } from './ClaimsLedger';
+import { CitationTimeline } from './CitationTimeline';
 import { CitingExplorer } from './CitingExplorer';
-import { CoCitedWorks } from './CoCitedWorks';
+import { CoCitedWorks, type CoCitedView } from './CoCitedWorks';
 import { localExplorerSource, type ExplorerSource } from './explorerSource';
 import { Header } from './Header';
 import { PanelSkeleton } from './PanelSkeleton';
 import { PolaritySummary } from './PolaritySummary';
 import { PolarityCorrectionContext, type CorrectPolarity } from './PolarityCorrection';
+import { ReferencesSection } from './ReferencesSection';
 import { RepresentativePapers } from './RepresentativePapers';
 import { RoleSummary } from './RoleSummary';
 import { sectionStatus } from './sectionStatus';
@@ -46,6 +48,9 @@ export interface PanelProps {
   ask?: AskControls | null;
   /** Stores the reader's polarity for a sentence; without it no "Wrong label?" control is shown. */
   onCorrectPolarity?: CorrectPolarity;
+  /** Co-cited works as a list or a map, remembered by the container; absent: the panel keeps it itself. */
+  coCitedView?: CoCitedView;
+  onCoCitedViewChange?(view: CoCitedView): void;
 }
 
 const NO_HIDDEN_SECTIONS: ReadonlySet<SectionName> = new Set();
@@ -60,9 +65,13 @@ interface SectionsProps {
   onRetry(): void;
   hidden: ReadonlySet<SectionName>;
   ask: AskControls | null;
+  coCitedView: CoCitedView | undefined;
+  onCoCitedViewChange: ((view: CoCitedView) => void) | undefined;
 }
 
-function Sections({ view, explorer, save, now, onRetry, hidden, ask }: SectionsProps) {
+function Sections({ view, explorer, save, now, onRetry, hidden, ask, coCitedView, onCoCitedViewChange }: SectionsProps) {
+  // A year picked on the timeline filters the explorer; a new object per pick, so the same year works twice.
+  const [yearRequest, setYearRequest] = useState<{ year: number } | null>(null);
   const stages = view.stages as Partial<HubView['stages']> | undefined;
   const statusOf = (name: SectionName) => sectionStatus(stages, SECTION_STAGES[name]);
   const titlesById = explorer.titles;
@@ -71,15 +80,30 @@ function Sections({ view, explorer, save, now, onRetry, hidden, ask }: SectionsP
   return (
     <>
       {show('header') ? <Header view={view} save={save} now={now} status={statusOf('header')} onRetry={onRetry} /> : null}
+      {show('timeline') && view.timeline ? (
+        <CitationTimeline timeline={view.timeline} status={statusOf('timeline')} onRetry={onRetry} now={now} onSelectYear={(year) => setYearRequest({ year })} />
+      ) : null}
       {show('glance') ? <AtAGlance view={view} status={statusOf('glance')} onRetry={onRetry} ask={ask} /> : null}
       {show('roles') ? <RoleSummary roles={view.roles} status={statusOf('roles')} onRetry={onRetry} /> : null}
       {show('polarity') ? (
         <PolaritySummary polarity={view.polarity} classifyStage={stages?.classify} titlesById={titlesById} status={statusOf('polarity')} onRetry={onRetry} />
       ) : null}
       {show('claims') ? <ClaimsLedger claims={view.claims} status={statusOf('claims')} onRetry={onRetry} /> : null}
-      {show('co-cited') ? <CoCitedWorks works={view.coCited} basis={view.coCitedBasis} save={save} status={statusOf('co-cited')} onRetry={onRetry} /> : null}
+      {show('co-cited') ? (
+        <CoCitedWorks
+          works={view.coCited}
+          basis={view.coCitedBasis}
+          links={view.coCitationLinks ?? []}
+          save={save}
+          status={statusOf('co-cited')}
+          onRetry={onRetry}
+          view={coCitedView}
+          onViewChange={onCoCitedViewChange}
+        />
+      ) : null}
       {show('representative') ? <RepresentativePapers papers={view.representative} save={save} status={statusOf('representative')} onRetry={onRetry} /> : null}
-      {show('citing') ? <CitingExplorer source={explorer} save={save} status={statusOf('citing')} onRetry={onRetry} /> : null}
+      {show('citing') ? <CitingExplorer source={explorer} save={save} status={statusOf('citing')} onRetry={onRetry} yearRequest={yearRequest} /> : null}
+      {show('references') && view.references ? <ReferencesSection references={view.references} save={save} status={statusOf('references')} onRetry={onRetry} /> : null}
       {show('similar') ? <SimilarPapers papers={view.similar} save={save} status={statusOf('similar')} onRetry={onRetry} /> : null}
     </>
   );
@@ -131,7 +155,7 @@ export function Panel(props: PanelProps) {
             />
             {view ? (
               <PolarityCorrectionContext.Provider value={props.onCorrectPolarity ?? null}>
-                <Sections view={view} explorer={explorer} save={save} now={now} onRetry={onRetry} hidden={hidden} ask={props.ask ?? null} />
+                <Sections view={view} explorer={explorer} save={save} now={now} onRetry={onRetry} hidden={hidden} ask={props.ask ?? null} coCitedView={props.coCitedView} onCoCitedViewChange={props.onCoCitedViewChange} />
               </PolarityCorrectionContext.Provider>
             ) : waitingForData ? (
               <PanelSkeleton hidden={hidden} />

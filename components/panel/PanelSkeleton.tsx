@@ -4,6 +4,7 @@ import { SECTION_NAMES, SECTION_TITLES, type SectionName } from './sections';
 /** Heights roughly match the loaded sections, so the panel does not jump when data arrives. */
 const SKELETON_HEIGHTS: Record<SectionName, number> = {
   header: 140,
+  timeline: 150,
   glance: 140,
   roles: 150,
   polarity: 120,
@@ -11,6 +12,7 @@ const SKELETON_HEIGHTS: Record<SectionName, number> = {
   'co-cited': 160,
   representative: 160,
   citing: 240,
+  references: 200,
   similar: 160,
 };
 

@@ -2,6 +2,7 @@ import { SECTION_NAMES, type SectionName } from '../../lib/settings/schema';
 
 export const SECTION_LABELS: Record<SectionName, string> = {
   header: 'Header: title, tier and counts',
+  timeline: 'Citations over time',
   glance: 'At a glance: TL;DR, claims and reception',
   roles: 'Citation roles',
   polarity: 'Polarity',
@@ -9,6 +10,7 @@ export const SECTION_LABELS: Record<SectionName, string> = {
   'co-cited': 'Co-cited works',
   representative: 'Representative citing papers',
   citing: 'Citing papers explorer',
+  references: 'What it cites (references)',
   similar: 'Similar papers',
 };
 

@@ -7,14 +7,17 @@ import type { HubData } from '../domain/hub';
 import type { HubView } from '../domain/view';
 import { buildClaims } from './claims';
 import { buildCoCited } from './cocitation';
+import { buildCoCitationLinks } from './cocitationMap';
 import { computeCoverage } from './coverage';
 import { applyPolarityCorrections, type PolarityCorrections } from './corrections';
 import { buildExplorerRows, sortExplorer } from './explorer';
 import { citationPolarity, summarizePolarity } from './polarity';
+import { buildReferences } from './references';
 import { pickRepresentative } from './representative';
 import { citationRole, summarizeRoles } from './roles';
 import { dedupeSimilar } from './similar';
 import { citingPaperCount, computeTier } from './tier';
+import { buildTimeline } from './timeline';
 
 function byPaperId(a: { citing: { paperId: string } }, b: { citing: { paperId: string } }): number {
   return a.citing.paperId < b.citing.paperId ? -1 : a.citing.paperId > b.citing.paperId ? 1 : 0;
@@ -52,6 +55,9 @@ export function buildHubView(data: HubData, corrections?: PolarityCorrections): 
     claims: buildClaims(data.paper, citations, lowerCaseSentences),
     coCited,
     coCitedBasis: basis,
+    coCitationLinks: buildCoCitationLinks(data.referencesByCiting, coCited),
+    timeline: buildTimeline(citations, paperRoles, data.yearCounts, data.provenance.citationsReported),
+    references: buildReferences(data.references, data.paper?.referenceCount),
     representative,
     explorer,
     similar,
@@ -63,8 +69,11 @@ export function buildHubView(data: HubData, corrections?: PolarityCorrections): 
 
 export { ECHO_SIMILARITY_THRESHOLD, MAX_ECHOES_PER_CLAIM, buildClaims, classifyClaim, echoSimilarities, extractClaimSentences } from './claims';
 export { CO_CITED_LIMIT, MIN_CO_CITATION_COUNT, UNKNOWN_TITLE, buildCoCited, countCoCitations, globalSaltonStrength, saltonStrength, topCoCitedIds } from './cocitation';
+export { MAX_LINKS_PER_NODE, MIN_LINK_COUNT, buildCoCitationLinks, countPairCoCitations, thinLinks } from './cocitationMap';
 export { computeCoverage } from './coverage';
 export { applyPolarityCorrections, correctionKey, type PolarityCorrections } from './corrections';
+export { buildReferences, compareReferences, filterReferences } from './references';
+export { TIMELINE_MAX_YEARS, buildTimeline } from './timeline';
 export { buildExplorerRows, filterExplorer, sortExplorer, type ExplorerFilters, type ExplorerSort, type ExplorerSortKey } from './explorer';
 export { POLARITY_EXAMPLES_PER_LABEL, citationPolarity, summarizePolarity } from './polarity';
 export { REPRESENTATIVE_MAX, pickRepresentative } from './representative';

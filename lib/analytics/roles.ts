@@ -52,7 +52,10 @@ function isLocalRole(sentence: CitationSentence): boolean {
   return sentence.intent?.origin === 'local' && strongestOf(sentence.sourceIntents) === null;
 }
 
-export function citationRole(citation: Citation): PaperRole {
+/** What the role rules read of an edge: its sentences and the source's edge-level intents. */
+export type RoleInput = Pick<Citation, 'sentences' | 'intents'>;
+
+export function citationRole(citation: RoleInput): PaperRole {
   const votes: Record<Intent, number> = { background: 0, methodology: 0, result: 0 };
   const localVotes: Record<Intent, number> = { background: 0, methodology: 0, result: 0 };
   let labelled = 0;
@@ -81,7 +84,7 @@ export function emptyRoleCounts(): Record<RoleBucket, number> {
  * counts sentences that have a role label; sentences still waiting for the local classifier are
  * not in it (the pending count is coverage.sentences - totalSentences).
  */
-export function summarizeRoles(citations: readonly Citation[], paperRoles?: readonly PaperRole[]): RoleSummary {
+export function summarizeRoles(citations: readonly RoleInput[], paperRoles?: readonly PaperRole[]): RoleSummary {
   const perPaper = emptyRoleCounts();
   const perSentence: Record<Intent, number> = { background: 0, methodology: 0, result: 0 };
   let totalSentences = 0;

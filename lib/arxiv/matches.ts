@@ -26,3 +26,7 @@ export const LISTING_PAGE_MATCHES = [
   'https://www.arxiv.org/search/*',
   'https://export.arxiv.org/search/*',
 ];
+
+/** The co-citation map's layout chunk (d3-force), imported the first time a map is shown. */
+export const MAP_LAYOUT_MODULE_PATH = '/cocitation-map.js';
+export const MAP_LAYOUT_GLOBAL = '__arxivCitationHubMapLayout';

@@ -52,6 +52,7 @@ export function startBackground(): void {
     db,
     source,
     fallback: openAlex,
+    yearCounts: openAlex,
     labeler: createSentenceLabeler({ modelVersion: `${INTENT_MODEL_VERSION}+${POLARITY_MODEL_VERSION}`, classifyIntent, classifyPolarity }),
     topCoCitedIds,
     now: Date.now,

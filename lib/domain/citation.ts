@@ -24,3 +24,18 @@ export const CitationSchema = z.object({
   sentences: z.array(CitationSentenceSchema),
 });
 export type Citation = z.infer<typeof CitationSchema>;
+
+/**
+ * One entry of the paper's own reference list and how the paper cites it. `cited` is null when
+ * Semantic Scholar could not resolve the entry to a paper: such references are kept by title.
+ */
+export const ReferenceSchema = z.object({
+  cited: PaperSchema.nullable(),
+  /** The referenced work's title (the paper's title when resolved). */
+  title: z.string(),
+  isInfluential: z.boolean(),
+  /** Edge-level intents from the source (union over its contexts). */
+  intents: z.array(IntentSchema),
+  sentences: z.array(CitationSentenceSchema),
+});
+export type Reference = z.infer<typeof ReferenceSchema>;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { PaperSchema } from './paper';
-import { CitationSchema } from './citation';
+import { CitationSchema, ReferenceSchema } from './citation';
 
 export const SourceNameSchema = z.enum(['semanticscholar', 'openalex', 'sample']);
 export type SourceName = z.infer<typeof SourceNameSchema>;
 
 /** Pipeline stages, in the order results reach the panel. */
-export const STAGES = ['paper', 'citations', 'batch', 'cocitedMeta', 'recommendations', 'classify'] as const;
+export const STAGES = ['paper', 'citations', 'yearCounts', 'batch', 'cocitedMeta', 'recommendations', 'references', 'classify'] as const;
 export const StageNameSchema = z.enum(STAGES);
 export type StageName = z.infer<typeof StageNameSchema>;
 
@@ -36,6 +36,13 @@ export const HubDataSchema = z.object({
   /** Metadata for works that appear in the co-citation ranking (paperId -> paper). */
   coCitedPapers: z.record(z.string(), PaperSchema),
   recommendations: z.array(PaperSchema),
+  /** The paper's own reference list as the source lists it (resolved and unresolved entries), in source order. */
+  references: z.array(ReferenceSchema),
+  /**
+   * Citations per publication year as OpenAlex counts them for the work (all citations, not only the
+   * listed ones); fetched only when the source lists fewer citing papers than it reports. null: not asked.
+   */
+  yearCounts: z.array(z.object({ year: z.number().int(), count: z.number().int().nonnegative() })).nullable(),
   stages: z.record(StageNameSchema, StageProgressSchema),
   provenance: z.object({
     sources: z.array(SourceNameSchema),

@@ -1,6 +1,6 @@
 import type { Paper } from './paper';
 import type { Intent, Polarity, LabelOrigin } from './labels';
-import type { Citation, CitationSentence } from './citation';
+import type { Citation, CitationSentence, Reference } from './citation';
 import type { HubData } from './hub';
 
 export type RoleBucket = Intent | 'unclassified';
@@ -110,6 +110,60 @@ export interface Coverage {
   droppedRows: number;
 }
 
+export interface ReferenceRow {
+  reference: Reference;
+  role: RoleBucket;
+  roleOrigin: LabelOrigin | null;
+}
+
+/** "What it cites": the paper's references, influential first, then most cited. */
+export interface ReferencesView {
+  rows: ReferenceRow[];
+  /** perPaper over every listed reference (sums to `listed`), perSentence over their sentences. */
+  roles: RoleSummary;
+  /** Entries the source listed, resolved or not. */
+  listed: number;
+  /** The paper's reference count as the source reports it; null when unknown. */
+  reported: number | null;
+  /** Listed entries the source could not resolve to a paper (shown by title). */
+  unresolved: number;
+}
+
+export interface YearCount {
+  year: number;
+  count: number;
+}
+
+export interface TimelineYear {
+  year: number;
+  /** Listed citing papers published that year; the role counts sum to it. */
+  total: number;
+  perRole: Record<RoleBucket, number>;
+  influential: number;
+}
+
+/** Citations over time: listed citing papers per year (contiguous years), plus OpenAlex's all-citation totals when asked. */
+export interface TimelineView {
+  years: TimelineYear[];
+  /** Listed citing papers without a year. */
+  undated: number;
+  /** Listed citing papers older than the first year drawn (only for charts longer than TIMELINE_MAX_YEARS). */
+  earlier: number;
+  listed: number;
+  reported: number;
+  /** OpenAlex's citations per year for the work ("all citations"); null when not fetched. */
+  allCitations: YearCount[] | null;
+}
+
+/** A link of the co-citation map: sampled citing papers that cite both works, and its normalised strength. */
+export interface CoCitationLink {
+  source: string;
+  target: string;
+  count: number;
+  /** pair / √(count source × count target), within the sample. */
+  strength: number;
+}
+
 /** Everything the panel renders, derived from HubData by lib/analytics (pure). */
 export interface HubView {
   arxivId: string;
@@ -121,6 +175,10 @@ export interface HubView {
   coCited: CoCitedWork[];
   /** Citing papers the co-citation ranking is based on. */
   coCitedBasis: number;
+  /** Links between the co-cited works for the map, already thinned. */
+  coCitationLinks: CoCitationLink[];
+  timeline: TimelineView;
+  references: ReferencesView;
   representative: RepresentativePaper[];
   explorer: ExplorerRow[];
   similar: Paper[];

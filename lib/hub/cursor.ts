@@ -7,7 +7,7 @@ import { HubDataSchema, type HubData } from '../domain/hub';
 import type { FetchProgress } from '../db/database';
 import { newFetchProgress } from '../db/progress';
 
-export const CURSOR_VERSION = 1;
+export const CURSOR_VERSION = 2;
 
 const CursorSchema = z.object({
   version: z.literal(CURSOR_VERSION),
@@ -19,6 +19,8 @@ const CursorSchema = z.object({
   emptyPagesInARow: z.number().int().nonnegative(),
   /** The batch sample, fixed when the listing finished, so a resumed fetch batches the same papers. */
   sample: z.array(z.string()).nullable(),
+  /** Offset of the next page of the paper's own references; null once they are all in. */
+  referencesNextOffset: z.number().int().nonnegative().nullable(),
   /** While a refresh runs, the new data lives here: the good cached hub stays untouched until it completes. */
   refreshData: HubDataSchema.optional(),
 });
@@ -30,6 +32,7 @@ export interface PipelineCursor {
   nextOffset: number | null;
   emptyPagesInARow: number;
   sample: string[] | null;
+  referencesNextOffset: number | null;
 }
 
 /** Everything a run needs to continue where it stopped; the data is the one being built. */
@@ -44,7 +47,7 @@ export interface PipelineWork {
 }
 
 export function initialCursor(): PipelineCursor {
-  return { paperId: null, nextOffset: 0, emptyPagesInARow: 0, sample: null };
+  return { paperId: null, nextOffset: 0, emptyPagesInARow: 0, sample: null, referencesNextOffset: 0 };
 }
 
 export function toFetchProgress(work: PipelineWork, now: number): FetchProgress {
@@ -62,6 +65,6 @@ export function readCursor(progress: FetchProgress | undefined, mode: FetchMode)
   if (!progress) return null;
   const parsed = CursorSchema.safeParse(progress.cursor);
   if (!parsed.success || parsed.data.mode !== mode) return null;
-  const { paperId, nextOffset, emptyPagesInARow, sample, refreshData } = parsed.data;
-  return { cursor: { paperId, nextOffset, emptyPagesInARow, sample }, ...(refreshData ? { refreshData } : {}) };
+  const { paperId, nextOffset, emptyPagesInARow, sample, referencesNextOffset, refreshData } = parsed.data;
+  return { cursor: { paperId, nextOffset, emptyPagesInARow, sample, referencesNextOffset }, ...(refreshData ? { refreshData } : {}) };
 }

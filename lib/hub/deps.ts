@@ -6,7 +6,7 @@ import type { CitedWork } from '../classify/citedClause';
  */
 import type { CitationHubDb } from '../db/database';
 import { DEFAULT_CACHE_CAP_BYTES, DEFAULT_CACHE_LIFETIME_MS } from '../db/cache';
-import type { CitationSource, FallbackSource, SchedulerState } from '../sources/types';
+import type { CitationSource, FallbackSource, SchedulerState, YearCountsSource } from '../sources/types';
 import type { Intent, IntentLabel, PolarityLabel } from '../domain/labels';
 
 /** Labels one citation sentence. May be synchronous or return a promise (a model still loading). */
@@ -48,6 +48,8 @@ export interface HubServiceDeps {
   db: CitationHubDb;
   source: CitationSource;
   fallback?: FallbackSource;
+  /** OpenAlex's citations per year, for the timeline when the source lists fewer citing papers than it reports. */
+  yearCounts?: YearCountsSource;
   labeler: SentenceLabeler;
   topCoCitedIds: TopCoCitedIds;
   now: () => number;

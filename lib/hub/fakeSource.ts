@@ -3,11 +3,11 @@
  * shipped extension). It logs every call, can serialise answers to count bytes, and lets a test
  * intercept calls to inject failures or to "kill" the worker mid-request.
  */
-import type { Citation, CitationSentence } from '../domain/citation';
+import type { Citation, CitationSentence, Reference } from '../domain/citation';
 import type { Intent } from '../domain/labels';
 import type { Paper } from '../domain/paper';
 import { seededRandom } from '../random';
-import type { BatchRecord, CitationPage, CitationSource, RecommendationPool } from '../sources/types';
+import type { BatchRecord, CitationPage, CitationSource, RecommendationPool, ReferencePage } from '../sources/types';
 import type { SentenceLabeler, TopCoCitedIds } from './deps';
 import { createSentenceLabeler } from './labelling';
 
@@ -21,6 +21,8 @@ export interface FakeCorpus {
   /** Metadata of every referenced work. */
   works: Record<string, Paper>;
   recommendations: Record<RecommendationPool, Paper[]>;
+  /** The target's own reference list as the source lists it (a few entries unresolved, title only). */
+  targetReferences: Reference[];
 }
 
 export interface CorpusOptions {
@@ -87,6 +89,17 @@ export function generateCorpus(options: CorpusOptions): FakeCorpus {
     references[paperId] = [...refs];
     if (rand() < 0.8) tldrs[paperId] = `Citing paper ${i} does something with attention.`;
   }
+  // The target lists 39 of its 40 references: 37 resolved works (every third one influential), 2 by title only.
+  const targetReferences: Reference[] = [];
+  for (let r = 0; r < 37; r += 1) {
+    const cited = works[hexId('b', r * 7)]!;
+    const template = SENTENCES[r % SENTENCES.length]!;
+    const sentences = r % 5 === 4 ? [] : [{ text: `${template.text.replace('[12]', `[${r + 1}]`)}`, sourceIntents: [...template.sourceIntents] }];
+    targetReferences.push({ cited, title: cited.title, isInfluential: r % 3 === 0, intents: [...template.sourceIntents], sentences });
+  }
+  for (const title of ['An unpublished technical report', 'Personal communication']) {
+    targetReferences.push({ cited: null, title, isInfluential: false, intents: [], sentences: [] });
+  }
   const recentCount = options.recentRecommendations ?? 20;
   const recommend = (prefix: string, count: number): Paper[] =>
     Array.from({ length: count }, (_, r) => ({ paperId: hexId(prefix, r), title: `Similar paper ${prefix}${r}`, authors: ['Someone'], year: 2024 }));
@@ -108,6 +121,7 @@ export function generateCorpus(options: CorpusOptions): FakeCorpus {
     tldrs,
     works,
     recommendations: { recent: recommend('d', recentCount), 'all-cs': recommend('e', 20) },
+    targetReferences,
   };
 }
 
@@ -116,7 +130,8 @@ export type FakeCall =
   | { method: 'getCitationsPage'; paperId: string; offset: number; limit: number }
   | { method: 'getCitingBatch'; paperIds: string[] }
   | { method: 'getPapers'; paperIds: string[] }
-  | { method: 'getRecommendations'; paperId: string; pool: RecommendationPool; limit: number };
+  | { method: 'getRecommendations'; paperId: string; pool: RecommendationPool; limit: number }
+  | { method: 'getReferencesPage'; paperId: string; offset: number; limit: number };
 
 /** One line per call, e.g. `citations 2000`, `batch 500-999`: readable in assertion failures. */
 export function describeCall(call: FakeCall): string {
@@ -131,6 +146,8 @@ export function describeCall(call: FakeCall): string {
       return `papers ${call.paperIds.length}`;
     case 'getRecommendations':
       return `recommendations ${call.pool}`;
+    case 'getReferencesPage':
+      return `references ${call.offset}`;
   }
 }
 
@@ -202,6 +219,13 @@ export function createFakeSource(corpus: FakeCorpus, options: FakeSourceOptions 
     },
     getRecommendations(paperId, pool, limit) {
       return answer({ method: 'getRecommendations', paperId, pool, limit }, () => corpus.recommendations[pool].slice(0, limit));
+    },
+    getReferencesPage(paperId, offset, limit): Promise<ReferencePage> {
+      return answer({ method: 'getReferencesPage', paperId, offset, limit }, () => {
+        const total = corpus.targetReferences.length;
+        const end = Math.min(offset + limit, total);
+        return { offset, next: end < total ? end : null, references: corpus.targetReferences.slice(offset, end), dropped: 0 };
+      });
     },
   };
 }

@@ -14,6 +14,8 @@ export function emptyHubData(arxivId: string, startedAt: number): HubData {
     referencesByCiting: {},
     coCitedPapers: {},
     recommendations: [],
+    references: [],
+    yearCounts: null,
     stages,
     provenance: {
       sources: ['semanticscholar'],

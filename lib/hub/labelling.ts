@@ -2,7 +2,7 @@
  * Sentence labelling as citation pages arrive, and relabelling of cached sentences after a model update.
  * Labels never need the network: the raw sentences and source intents are cached with the hub.
  */
-import type { Citation, CitationSentence } from '../domain/citation';
+import type { CitationSentence } from '../domain/citation';
 import type { Classification, Intent, Polarity } from '../domain/labels';
 import type { SentenceLabeler, SentenceLabels } from './deps';
 import type { Paper } from '../domain/paper';
@@ -60,11 +60,14 @@ export function isSentenceLabelled(sentence: CitationSentence, modelVersion: str
   return sentence.intent !== undefined && sentence.polarity !== undefined && sentence.modelVersion === modelVersion;
 }
 
-export function needsLabelling(citations: readonly Citation[], modelVersion: string): boolean {
+/** Anything that carries citation sentences: a citing paper's edge, or one of the paper's own references. */
+type WithSentences = { sentences: CitationSentence[] };
+
+export function needsLabelling(citations: readonly WithSentences[], modelVersion: string): boolean {
   return citations.some((citation) => citation.sentences.some((sentence) => !isSentenceLabelled(sentence, modelVersion)));
 }
 
-export function countSentences(citations: readonly Citation[]): { total: number; labelled: number } {
+export function countSentences(citations: readonly WithSentences[]): { total: number; labelled: number } {
   let total = 0;
   let labelled = 0;
   for (const citation of citations) {
@@ -80,8 +83,8 @@ export function countSentences(citations: readonly Citation[]): { total: number;
  * Returns the citations with every sentence labelled by the current model. Citations whose sentences
  * are already current are returned as the same objects (snapshots already handed out stay unchanged).
  */
-export async function labelCitations(citations: readonly Citation[], labeler: SentenceLabeler, cited?: CitedWork): Promise<Citation[]> {
-  const result: Citation[] = [];
+export async function labelCitations<T extends WithSentences>(citations: readonly T[], labeler: SentenceLabeler, cited?: CitedWork): Promise<T[]> {
+  const result: T[] = [];
   for (const citation of citations) {
     if (citation.sentences.every((sentence) => isSentenceLabelled(sentence, labeler.modelVersion))) {
       result.push(citation);

@@ -1,12 +1,14 @@
 /**
  * The hub pipeline: the stages that fill a HubData, one request at a time.
  *
- * Stage plan (the request budget for a cold 5,000-citation hub is 12):
+ * Stage plan (the request budget for a cold 5,000-citation hub is 13 Semantic Scholar requests):
  *   paper            1 request   getPaper(bare arXiv id): header counts first.
  *   citations        5 requests  getCitationsPage(paperId, offset, 1,000) until `next` is null.
  *                                An empty page with a `next` is S2 bug #117: keep going, but stop after
  *                                2 empty pages in a row. S2 lists at most ~9,999 citing papers, so the
  *                                listing stops there and coverage records listed vs reported.
+ *   yearCounts       0 or 1 OpenAlex request: the work's citations per year, only when S2 lists fewer
+ *                                citing papers than it reports (its own host queue; never an S2 request).
  *   batch            4 requests  getCitingBatch in chunks of 500 over a documented sample of at most
  *                                `sampleSize` (2,000) citing papers: influential first, then the most cited,
  *                                then the rest as listed. Gives their references (co-citation) and TL;DRs.
@@ -14,6 +16,8 @@
  *   recommendations  1 request   getRecommendations(paperId, 'recent', 50); a second one from 'all-cs'
  *                                only when fewer than 5 of them are new to the hub (older papers get an
  *                                empty 'recent' pool; famous ones get mostly their own citing papers).
+ *   references       1 request   getReferencesPage(paperId, offset, 1,000) until `next` is null: the paper's own
+ *                                references with contexts, intents and influence (more pages only past 1,000).
  *   classify         0 requests  sentences are labelled as their page arrives; done when the listing is.
  *
  * Every step is committed (persisted, then published) before the next request is sent, so a worker
@@ -21,13 +25,13 @@
  *
  * Failures: paper and citations are required. Rate limits and network failures abort the run at once
  * (the service waits and resumes). Other failures of optional stages (batch, cocitedMeta,
- * recommendations) mark the stage failed and the hub stays usable; during a refresh, the section from
+ * recommendations, references; yearCounts for any failure, since OpenAlex never holds up the hub) mark the stage failed and the hub stays usable; during a refresh, the section from
  * the previous good fetch is kept instead, so a bad response never replaces good cached data.
  */
 import type { Citation } from '../domain/citation';
 import type { HubData, StageName } from '../domain/hub';
 import type { Paper } from '../domain/paper';
-import { SourceError, type CitationSource, type FallbackSource } from '../sources/types';
+import { SourceError, type CitationSource, type FallbackSource, type YearCountsSource } from '../sources/types';
 import type { SentenceLabeler, TopCoCitedIds } from './deps';
 import type { PipelineWork } from './cursor';
 import { allStagesFinished, fallbackHubData, isStageFinished, withStage } from './hubData';
@@ -40,6 +44,7 @@ export const CITATION_CEILING = 9_999;
 export const MAX_EMPTY_PAGES_IN_A_ROW = 2;
 export const BATCH_CHUNK_SIZE = 500;
 export const COCITED_TOP_N = 30;
+export const REFERENCE_PAGE_SIZE = 1_000;
 export const RECOMMENDATION_LIMIT = 50;
 /** Fewer recommendations than this that are new to the hub trigger the 'all-cs' pool. */
 export const MIN_NEW_RECOMMENDATIONS = 5;
@@ -74,6 +79,8 @@ export class RunCancelled extends Error {
 export interface PipelineContext {
   source: CitationSource;
   fallback?: FallbackSource;
+  /** OpenAlex's per-year counts, drawn when S2 lists fewer citing papers than it reports; absent: not asked. */
+  yearCounts?: YearCountsSource;
   labeler: SentenceLabeler;
   topCoCitedIds: TopCoCitedIds;
   sampleSize: number;
@@ -227,6 +234,34 @@ export async function runPipeline(start: PipelineWork, ctx: PipelineContext): Pr
     await commit({ ...work, data: withStage(work.data, 'citations', { status: 'done', total: work.data.citations.length }) });
   }
 
+  // --- yearCounts: OpenAlex's citations per year when the list is short of the reported count -----
+  if (!isStageFinished(work.data.stages.yearCounts)) {
+    const { citationsListed, citationsReported } = work.data.provenance;
+    const yearCounts = ctx.yearCounts;
+    let data: HubData;
+    if (citationsListed >= citationsReported) {
+      data = withStage({ ...work.data, yearCounts: null }, 'yearCounts', { status: 'skipped', done: 0, total: 0, message: 'Every citing paper Semantic Scholar reports is listed.' });
+    } else if (!yearCounts) {
+      data = withStage({ ...work.data, yearCounts: null }, 'yearCounts', { status: 'skipped', done: 0, total: 0, message: 'No per-year source configured.' });
+    } else {
+      try {
+        const doi = work.data.paper?.doi;
+        const counts = await ctx.request(() => yearCounts.getCountsByYear(work.arxivId, doi ? { doi } : {}));
+        checkCancelled(ctx);
+        data = withStage({ ...work.data, yearCounts: counts }, 'yearCounts', { status: 'done', done: counts.length, total: counts.length });
+      } catch (error) {
+        if (error instanceof RunCancelled) throw error;
+        // OpenAlex is a nicety here: whatever went wrong (its 429 included), the hub goes on without the curve.
+        const previous = ctx.previous;
+        data =
+          previous && previous.stages.yearCounts.status === 'done'
+            ? keepPreviousSection(work.data, previous, 'yearCounts', describeOpenAlexFailure(error))
+            : withStage(work.data, 'yearCounts', { status: 'failed', message: describeOpenAlexFailure(error) });
+      }
+    }
+    await commit({ ...work, data });
+  }
+
   // --- batch: references and TL;DRs of the sample --------------------------------------------------
   if (!isStageFinished(work.data.stages.batch)) {
     const sample = work.cursor.sample ?? chooseBatchSample(work.data.citations, ctx.sampleSize);
@@ -299,19 +334,60 @@ export async function runPipeline(start: PipelineWork, ctx: PipelineContext): Pr
     await commit({ ...work, data });
   }
 
+  // --- references: the paper's own reference list, paged like the citations ----------------------
+  if (!isStageFinished(work.data.stages.references)) {
+    if (work.data.stages.references.status !== 'running') {
+      work = { ...work, data: withStage(work.data, 'references', { status: 'running', total: work.data.paper?.referenceCount ?? null }) };
+    }
+    while (work.cursor.referencesNextOffset !== null) {
+      const offset = work.cursor.referencesNextOffset;
+      let page;
+      try {
+        page = await send('references', () => ctx.source.getReferencesPage(paperId, offset, Math.min(REFERENCE_PAGE_SIZE, CITATION_CEILING - offset)));
+      } catch (error) {
+        await commit({ ...work, data: failOptional(work.data, 'references', error), cursor: { ...work.cursor, referencesNextOffset: null } });
+        break;
+      }
+      const labelled = await labelCitations(page.references, ctx.labeler);
+      checkCancelled(ctx);
+      let next = page.next !== null && page.next > offset && page.next < CITATION_CEILING ? page.next : null;
+      if (page.references.length === 0) next = null;
+      const references = [...work.data.references, ...labelled];
+      let data: HubData = {
+        ...work.data,
+        references,
+        provenance: { ...work.data.provenance, droppedRows: work.data.provenance.droppedRows + page.dropped },
+      };
+      data = withStage(data, 'references', next === null ? { status: 'done', done: references.length, total: references.length } : { done: references.length });
+      await commit({ ...work, data, cursor: { ...work.cursor, referencesNextOffset: next } });
+    }
+    if (!isStageFinished(work.data.stages.references)) {
+      await commit({ ...work, data: withStage(work.data, 'references', { status: 'done', total: work.data.references.length }) });
+    }
+  }
+
   // --- classify: everything is labelled by now unless the model changed mid-fetch -----------------
-  if (!isStageFinished(work.data.stages.classify) || needsLabelling(work.data.citations, ctx.labeler.modelVersion)) {
+  const modelVersion = ctx.labeler.modelVersion;
+  if (!isStageFinished(work.data.stages.classify) || needsLabelling(work.data.citations, modelVersion) || needsLabelling(work.data.references, modelVersion)) {
     const citations = await labelCitations(work.data.citations, ctx.labeler, citedWorkOf(work.data.paper));
+    // A reference's sentences are this paper's, about that reference: no single cited work to focus on.
+    const references = await labelCitations(work.data.references, ctx.labeler);
     const sentences = countSentences(citations);
     await commit({
       ...work,
-      data: withStage({ ...work.data, citations }, 'classify', { status: 'done', done: sentences.labelled, total: sentences.total }),
+      data: withStage({ ...work.data, citations, references }, 'classify', { status: 'done', done: sentences.labelled, total: sentences.total }),
     });
   }
 
   if (!allStagesFinished(work.data)) throw new StageError('classify', new Error('pipeline ended with unfinished stages'));
   const data: HubData = { ...work.data, provenance: { ...work.data.provenance, fetchedAt: ctx.now() } };
   return { kind: 'complete', data };
+}
+
+function describeOpenAlexFailure(error: unknown): string {
+  const cause = error instanceof StageError ? error.error : error;
+  if (cause instanceof SourceError && cause.kind === 'not-found') return 'OpenAlex does not know this paper.';
+  return describeFailure(cause).replace('Semantic Scholar', 'OpenAlex');
 }
 
 function checkCancelled(ctx: PipelineContext): void {
@@ -400,13 +476,19 @@ function keepPreviousSection(data: HubData, previous: HubData, stage: StageName,
     case 'recommendations':
       next = { ...data, recommendations: previous.recommendations };
       break;
+    case 'references':
+      next = { ...data, references: previous.references };
+      break;
+    case 'yearCounts':
+      next = { ...data, yearCounts: previous.yearCounts };
+      break;
     default:
       next = data;
   }
   return { ...next, stages: { ...next.stages, [stage]: progress } };
 }
 
-const SEQUENTIAL_STAGES: readonly StageName[] = ['paper', 'citations', 'batch', 'cocitedMeta', 'recommendations'];
+const SEQUENTIAL_STAGES: readonly StageName[] = ['paper', 'citations', 'yearCounts', 'batch', 'cocitedMeta', 'recommendations', 'references'];
 
 /** The panel shows which stage is under way: the first queued one once the one before it has finished. */
 function markNextStageRunning(data: HubData): HubData {

@@ -288,6 +288,7 @@ export function createHubService(deps: HubServiceDeps): HubService {
     const ctx: PipelineContext = {
       source: deps.source,
       ...(deps.fallback ? { fallback: deps.fallback } : {}),
+      ...(deps.yearCounts ? { yearCounts: deps.yearCounts } : {}),
       labeler,
       topCoCitedIds: deps.topCoCitedIds,
       sampleSize: flight.settings.sampleSize,

@@ -3,5 +3,5 @@
  * Kept apart from schema.ts (which builds zod schemas at load) so the panel bundle can import it
  * without pulling in zod.
  */
-export const SECTION_NAMES = ['header', 'glance', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'similar'] as const;
+export const SECTION_NAMES = ['header', 'timeline', 'glance', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'references', 'similar'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];

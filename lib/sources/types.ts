@@ -1,5 +1,5 @@
 import type { Paper } from '../domain/paper';
-import type { Citation } from '../domain/citation';
+import type { Citation, Reference } from '../domain/citation';
 
 /** Why a source call failed, in the terms the hub states need. */
 export type SourceErrorKind =
@@ -33,6 +33,13 @@ export interface CitationPage {
   dropped: number;
 }
 
+export interface ReferencePage {
+  offset: number;
+  next: number | null;
+  references: Reference[];
+  dropped: number;
+}
+
 /** A citing paper's batch record: TL;DR plus the ids of the works it references. */
 export interface BatchRecord {
   paper: Paper;
@@ -52,6 +59,14 @@ export interface CitationSource {
   /** Metadata (with TL;DR) for up to 500 papers, e.g. the top co-cited works. */
   getPapers(paperIds: string[]): Promise<(Paper | null)[]>;
   getRecommendations(paperId: string, pool: RecommendationPool, limit: number): Promise<Paper[]>;
+  /** One page of the paper's own references with contexts, intents and influence; limit ≤ 1,000. */
+  getReferencesPage(paperId: string, offset: number, limit: number): Promise<ReferencePage>;
+}
+
+/** OpenAlex's per-year citation counts for a work (all citations it knows, not a listed sample). */
+export interface YearCountsSource {
+  /** Oldest year first; empty when OpenAlex has the work but no counts. */
+  getCountsByYear(arxivId: string, hints?: { doi?: string }): Promise<{ year: number; count: number }[]>;
 }
 
 /** Citation counts alone, for listing-page badges (implemented by the Semantic Scholar client). */

@@ -117,6 +117,8 @@ export function generateHub(scale: number, seed = 42): HubData {
     referencesByCiting,
     coCitedPapers,
     recommendations: Array.from({ length: 50 }, () => ({ paperId: hex(random), title: 'Recommended', authors: [] })),
+    references: [],
+    yearCounts: null,
     stages: Object.fromEntries(STAGES.map((stage) => [stage, { status: 'done', done: 1, total: 1 }])) as HubData['stages'],
     provenance: {
       sources: ['semanticscholar'],

@@ -2,6 +2,7 @@
  * Figures measured on the built extension in headless Chromium:
  *   - content-script JS gzip size, per script (what every abs or listing page pays);
  *   - panel bundle JS gzip size (imported by the content script before the panel can show anything);
+ *   - the co-citation map's layout chunk gzip size (imported by the panel when a map is first shown);
  *   - cached open: DOMContentLoaded → data-state="ready" for a 1,800-citation hub, median of 5;
  *   - background (service worker) JS heap after a 10,000-citation hub was fetched (after a forced garbage collection).
  * Needs `npm run build` first and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
@@ -9,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchExtension, EXTENSION_DIR, type ExtensionSession } from '../../tests/e2e/harness';
+import { launchExtension, EXTENSION_DIR, waitForHubState, type ExtensionSession } from '../../tests/e2e/harness';
 import { asRouteResponder } from '../../tests/e2e/fixtures';
 import { createSemanticScholarResponder, generateLargeDataset } from '../../lib/sources/semanticScholar/sampleServer';
 import { samplePages } from '../sample/pages';
@@ -29,6 +30,11 @@ function contentScriptGzipFigures(): Figure[] {
 
 function panelBundleGzipBytes(): number {
   return gzipSync(readFileSync(join(EXTENSION_DIR, 'panel-app.js')), { level: 9 }).length;
+}
+
+/** The co-citation map's layout chunk (d3-force), imported the first time a map is shown. */
+function mapChunkGzipBytes(): number {
+  return gzipSync(readFileSync(join(EXTENSION_DIR, 'cocitation-map.js')), { level: 9 }).length;
 }
 
 function median(values: number[]): number {
@@ -53,6 +59,24 @@ async function timeToReady(session: ExtensionSession, url: string): Promise<numb
   });
   await page.close();
   return readyAt - domContentLoaded;
+}
+
+/** Opens the page, switches co-cited works to the map and reads the layout time the map records. */
+async function firstMapLayoutMs(session: ExtensionSession, url: string): Promise<number> {
+  const page = await session.newPage();
+  try {
+    await page.goto(url);
+    await waitForHubState(page, ['ready'], 60_000);
+    const toggle = page.locator('[data-section="co-cited"] [data-action="co-cited-map"]');
+    if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+    const map = page.locator('svg[data-view="co-citation-map"]');
+    await map.waitFor({ timeout: 30_000 });
+    const ms = Number(await map.getAttribute('data-layout-ms'));
+    await toggle.click(); // back to the list, the profile's default
+    return ms;
+  } finally {
+    await page.close();
+  }
 }
 
 async function serviceWorkerHeapBytes(session: ExtensionSession): Promise<number | null> {
@@ -87,6 +111,7 @@ export async function run(): Promise<Figure[]> {
   const figures: Figure[] = [
     ...contentScriptGzipFigures(),
     { name: 'panel bundle JS gzip', value: panelBundleGzipBytes(), unit: 'bytes' },
+    { name: 'co-citation map chunk JS gzip', value: mapChunkGzipBytes(), unit: 'bytes' },
   ];
   const session = await launchExtension();
   try {
@@ -98,6 +123,7 @@ export async function run(): Promise<Figure[]> {
     const times: number[] = [];
     for (let run = 0; run < CACHED_OPEN_RUNS; run += 1) times.push(await timeToReady(session, url));
     figures.push({ name: 'cached open 1,800-citation hub (DOMContentLoaded → ready, median of 5)', value: median(times), unit: 'ms' });
+    figures.push({ name: 'co-citation map layout in the page (first map of a fresh page, 30 nodes)', value: await firstMapLayoutMs(session, url), unit: 'ms' });
 
     const bigId = '2112.11446';
     session.setApiResponder(asRouteResponder(createSemanticScholarResponder(generateLargeDataset({ arxivId: bigId, citations: 10_000, seed: 5 }))));

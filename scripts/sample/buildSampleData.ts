@@ -15,12 +15,14 @@ import { generateContexts, type MarkerStyle, type TargetKey } from './citationCo
 import { TOPICS, generateAuthorNames, generatePaperText, generateVenue, topicFor, type Topic } from './generatedPapers';
 import { SAMPLE_DATASET_FILE, SAMPLE_REFERENCE_DIR } from './paths';
 import { createRng, stableNumber, stablePaperId, type Rng } from './random';
+import { buildReferenceEdges } from './referenceEdges';
 import { readReferenceMaterial, type HubCapture } from './referenceMaterial';
 import {
   SAMPLE_ARXIV_IDS,
   type SampleCitationEdgeJson,
   type SamplePaperJson,
   type SampleRecommendationJson,
+  type SampleReferenceEdgeJson,
   type SampleS2Dataset,
   type SampleIntent,
 } from './types';
@@ -98,6 +100,18 @@ const MARKER_COMPANIONS: Record<TargetKey, string[]> = {
 
 /** The works of the sample that Scaling Laws itself cites (it predates everything else here). */
 const SCALING_LAWS_REFERENCES = ['hestness', 'attention', 'gpt2', 'bert', 'adam', 'megatronLm', 't5'];
+
+/**
+ * Entries of the targets' reference lists S2 does not resolve to a paper (listed by title only), and
+ * references they report but S2 does not list at all: "lists 17 of 19 references".
+ */
+const UNRESOLVED_REFERENCES: Record<TargetKey, string[]> = {
+  gopher: ['Perspective API', 'Common Crawl'],
+  scalingLaws: ['WebText2 (internal dataset)'],
+};
+const UNLISTED_REFERENCES: Record<TargetKey, number> = { gopher: 2, scalingLaws: 1 };
+/** A stream of its own, so the reference edges never shift what the rest of the dataset draws. */
+const REFERENCE_EDGES_SEED_OFFSET = 16;
 
 /** Role of a few real citation edges, where the real paper's use of the target is well known. */
 const FORCED_ROLES: Record<TargetKey, Record<string, SampleIntent>> = {
@@ -580,6 +594,11 @@ export function buildSampleDataset(options: SampleDataOptions = {}): SampleS2Dat
   referencesOf.set('scalingLaws', scalingLawsReferences);
   registry.get('scalingLaws').referenceCount = scalingLawsReferences.length;
 
+  // The targets report their listed references plus those S2 only has by title and a few it does not list.
+  for (const target of ['gopher', 'scalingLaws'] as const) {
+    registry.get(target).referenceCount = (referencesOf.get(target) ?? []).length + UNRESOLVED_REFERENCES[target].length + UNLISTED_REFERENCES[target];
+  }
+
   // Edges were serialised before the targets' counts were final: refresh nested copies of the targets.
   const papers: Record<string, SamplePaperJson> = {};
   for (const draft of registry.all()) papers[draft.paperId] = toPaperJson(draft);
@@ -620,7 +639,18 @@ export function buildSampleDataset(options: SampleDataOptions = {}): SampleS2Dat
   }
   if (arxivToPaperId[SAMPLE_ARXIV_IDS.notIndexed]) throw new Error('the not-indexed sample id must stay unknown');
 
-  return { papers, citationsOf, referencesOf: referencesById, recommendationsOf, recentRecommendationsOf, arxivToPaperId };
+  const referenceRng = createRng((options.seed ?? DEFAULT_SEED) + REFERENCE_EDGES_SEED_OFFSET);
+  const referenceEdgesOf: Record<string, SampleReferenceEdgeJson[]> = {};
+  for (const target of ['gopher', 'scalingLaws'] as const) {
+    const targetId = registry.get(target).paperId;
+    referenceEdgesOf[targetId] = buildReferenceEdges(referenceRng, {
+      cited: (referencesOf.get(target) ?? []).map((key) => ({ paper: papers[registry.get(key).paperId] as SamplePaperJson, shortCite: registry.get(key).shortCite })),
+      citationEdgeOf: (citedId) => citationsOf[citedId]?.find((edge) => edge.citingPaper.paperId === targetId),
+      unresolvedTitles: UNRESOLVED_REFERENCES[target],
+    });
+  }
+
+  return { papers, citationsOf, referencesOf: referencesById, recommendationsOf, recentRecommendationsOf, arxivToPaperId, referenceEdgesOf };
 }
 
 /** The exact bytes written to tests/fixtures/sample/s2-dataset.json. */

@@ -72,6 +72,15 @@ export interface SampleCitationEdgeJson {
   citingPaper: SampleCitingPaperJson;
 }
 
+/** A reference edge as `/paper/{id}/references` lists it; `paperId` null for an entry S2 could not resolve. */
+export interface SampleReferenceEdgeJson {
+  contexts: string[];
+  intents: string[];
+  contextsWithIntent: SampleContextWithIntentJson[];
+  isInfluential: boolean;
+  citedPaper: Partial<Omit<SampleCitingPaperJson, 'paperId'>> & { paperId: string | null; title: string };
+}
+
 /** A recommendation row: the paper without tldr (the Recommendations API rejects that field). */
 export type SampleRecommendationJson = Omit<SamplePaperJson, 'tldr' | 'referenceCount'>;
 
@@ -83,6 +92,8 @@ export interface SampleS2Dataset {
   /** `from=recent` pool where it differs from `recommendationsOf` (the `all-cs` pool). */
   recentRecommendationsOf?: Record<string, SampleRecommendationJson[]>;
   arxivToPaperId: Record<string, string>;
+  /** The two targets' own reference edges (contexts, intents, influence; some unresolved). */
+  referenceEdgesOf: Record<string, SampleReferenceEdgeJson[]>;
 }
 
 /** The three arXiv ids the demo and the e2e tests revolve around. */

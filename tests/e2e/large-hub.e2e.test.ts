@@ -16,14 +16,16 @@ describe('a cold hub for a paper with 5,000 citing papers', () => {
   });
   afterAll(async () => session?.close());
 
-  it('reaches ready in at most 12 polite requests and lists every citing paper', async () => {
+  it('reaches ready in at most 13 polite requests, references included, and lists every citing paper', async () => {
     const page = await session.newPage();
     await page.goto(`https://arxiv.org/abs/${ARXIV_ID}`);
     expect(await waitForHubState(page, ['partial'], 30_000)).toBe('partial');
     expect(await waitForHubState(page, ['ready'], 90_000)).toBe('ready');
 
     const requests = session.apiRequests;
-    expect(requests.length).toBeLessThanOrEqual(12);
+    expect(requests.length).toBeLessThanOrEqual(13);
+    // The paper's own references: one page (S2's list, like the citations, through the same polite queue).
+    expect(requests.filter((r) => /\/paper\/[^/]+\/references\?/.test(r.url))).toHaveLength(1);
     for (let i = 1; i < requests.length; i += 1) {
       expect(requests[i]!.startedAt - requests[i - 1]!.startedAt, `request ${i} started too soon`).toBeGreaterThanOrEqual(1_000);
     }

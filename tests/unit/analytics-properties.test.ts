@@ -61,6 +61,8 @@ const hubArbitrary: fc.Arbitrary<HubData> = fc
     referencesByCiting: Object.fromEntries(citations.map((citation, index) => [citation.citing.paperId, [...references[index]!]])),
     coCitedPapers: { w1: { paperId: 'w1', title: 'Work one', authors: [] } },
     recommendations: [{ paperId: 'r1', title: 'Rec', authors: [] }],
+    references: [],
+    yearCounts: null,
     stages: {} as HubData['stages'],
     provenance: {
       sources: ['semanticscholar'],

@@ -67,6 +67,8 @@ function hub(paper: Paper | null, citations: Citation[], reported: number): HubD
     referencesByCiting: {},
     coCitedPapers: {},
     recommendations: [],
+    references: [],
+    yearCounts: null,
     stages: {} as HubData['stages'],
     provenance: {
       sources: ['semanticscholar'],

@@ -263,6 +263,8 @@ describe('views built by lib/analytics', () => {
       referencesByCiting: {},
       coCitedPapers: {},
       recommendations: [],
+      references: [],
+      yearCounts: null,
       stages: { ...DONE_STAGES },
       provenance: {
         sources: ['semanticscholar'],

@@ -4,7 +4,7 @@ import type { HubData } from '../../lib/domain/hub';
 import type { HubServiceDeps, HubSettings, SentenceLabeler } from '../../lib/hub/deps';
 import { countCoCitedIds, createFakeSource, createKeywordLabeler, generateCorpus, type FakeCorpus, type FakeSource } from '../../lib/hub/fakeSource';
 import { createHubService, type HubService, type HubSnapshot } from '../../lib/hub/service';
-import type { FallbackSource, SchedulerState } from '../../lib/sources/types';
+import type { FallbackSource, SchedulerState, YearCountsSource } from '../../lib/sources/types';
 
 let dbCounter = 0;
 export function uniqueDb(): CitationHubDb {
@@ -65,6 +65,7 @@ export interface HarnessOptions {
   corpus?: FakeCorpus;
   source?: FakeSource;
   fallback?: FallbackSource;
+  yearCounts?: YearCountsSource;
   labeler?: SentenceLabeler;
   clock?: Clock;
   settings?: Partial<HubSettings>;
@@ -100,6 +101,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     setTimer: timers.setTimer,
     emitIntervalMs: options.emitIntervalMs ?? 0,
     ...(options.fallback ? { fallback: options.fallback } : {}),
+    ...(options.yearCounts ? { yearCounts: options.yearCounts } : {}),
     ...(options.schedulerState ? { schedulerState: options.schedulerState } : {}),
     ...(options.schedulerPollMs !== undefined ? { schedulerPollMs: options.schedulerPollMs } : {}),
   };

@@ -5,7 +5,7 @@ import { SourceError } from '../../lib/sources/types';
 import { createHarness, openAndSettle } from './hub-harness';
 
 describe('hub pipeline: a cold 5,000-citation hub', () => {
-  it('takes 12 requests: paper, 5 citation pages, 4 batches of 500, co-cited metadata, recommendations', async () => {
+  it('takes 13 requests: paper, 5 citation pages, 4 batches of 500, co-cited metadata, recommendations, references', async () => {
     const corpus = generateCorpus({ citationCount: 5_000 });
     const harness = createHarness({ corpus });
     const final = await openAndSettle(harness);
@@ -23,8 +23,9 @@ describe('hub pipeline: a cold 5,000-citation hub', () => {
       expect.stringMatching(/^batch .*\+500$/),
       'papers 30',
       'recommendations recent',
+      'references 0',
     ]);
-    expect(harness.source.log.length).toBeLessThanOrEqual(12);
+    expect(harness.source.log.length).toBeLessThanOrEqual(13);
 
     expect(final.status.state).toBe('ready');
     const data = final.data!;
@@ -33,7 +34,13 @@ describe('hub pipeline: a cold 5,000-citation hub', () => {
     expect(Object.keys(data.referencesByCiting)).toHaveLength(2_000);
     expect(Object.keys(data.coCitedPapers)).toHaveLength(30);
     expect(data.recommendations).toHaveLength(20);
-    for (const stage of STAGES) expect(data.stages[stage].status, stage).toBe('done');
+    // Every citing paper S2 reports is listed, so OpenAlex's per-year counts are not asked for.
+    for (const stage of STAGES) expect(data.stages[stage].status, stage).toBe(stage === 'yearCounts' ? 'skipped' : 'done');
+    expect(data.yearCounts).toBeNull();
+    // The target's own references: 39 listed (2 of them unresolved, kept by title), in source order.
+    expect(data.references).toHaveLength(39);
+    expect(data.references.filter((reference) => reference.cited === null).map((reference) => reference.title)).toEqual(['An unpublished technical report', 'Personal communication']);
+    expect(data.references.every((reference) => reference.sentences.every((sentence) => sentence.intent !== undefined && sentence.polarity !== undefined))).toBe(true);
     expect(HubDataSchema.safeParse(data).success).toBe(true);
   });
 
@@ -88,7 +95,7 @@ describe('hub pipeline: a cold 5,000-citation hub', () => {
     const corpus = generateCorpus({ citationCount: 300, recentRecommendations: 0 });
     const harness = createHarness({ corpus });
     const { data } = await openAndSettle(harness);
-    expect(harness.source.log.slice(-2)).toEqual(['recommendations recent', 'recommendations all-cs']);
+    expect(harness.source.log.slice(-3)).toEqual(['recommendations recent', 'recommendations all-cs', 'references 0']);
     expect(data!.recommendations).toHaveLength(20);
     expect(data!.recommendations[0]!.title).toMatch(/^Similar paper e/);
   });

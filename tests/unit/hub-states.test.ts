@@ -28,7 +28,7 @@ describe('single flight', () => {
 
     expect(final?.status.state).toBe('ready');
     expect(harness.source.log.filter((line) => line.startsWith('paper '))).toHaveLength(1);
-    expect(harness.source.log).toHaveLength(1 + 2 + 3 + 1 + 1); // paper, 2 pages, 3 batches (all 1,200 sampled), co-cited, recommendations
+    expect(harness.source.log).toHaveLength(1 + 2 + 3 + 1 + 1 + 1); // paper, 2 pages, 3 batches (all 1,200 sampled), co-cited, recommendations, references
     expect(secondTab).toEqual(harness.snapshots);
     expect(secondTab.length).toBeGreaterThan(5);
   });
@@ -48,11 +48,15 @@ describe('single flight', () => {
     const listed = snaps.slice(1).map((snapshot) => snapshot.data!.citations.length);
     expect(listed.slice(0, 4)).toEqual([0, 1_000, 2_000, 2_500]);
     const sampled = snaps.slice(1).map((snapshot) => snapshot.data!.provenance.batchSampled);
-    expect(sampled.slice(3, 6)).toEqual([0, 500, 1_000]);
+    // One snapshot more between the listing and the batches: the per-year stage, skipped (all 2,500 are listed).
+    expect(snaps[5]!.data!.stages.yearCounts.status).toBe('skipped');
+    expect(sampled.slice(4, 7)).toEqual([0, 500, 1_000]);
     const coCitedAt = snaps.findIndex((snapshot) => Object.keys(snapshot.data?.coCitedPapers ?? {}).length > 0);
     const recommendedAt = snaps.findIndex((snapshot) => (snapshot.data?.recommendations.length ?? 0) > 0);
     expect(coCitedAt).toBeGreaterThan(5);
     expect(recommendedAt).toBeGreaterThan(coCitedAt);
+    const referencesAt = snaps.findIndex((snapshot) => (snapshot.data?.references.length ?? 0) > 0);
+    expect(referencesAt).toBeGreaterThan(recommendedAt);
     expect(snaps.at(-1)!.status.state).toBe('ready');
     expect(snaps.slice(1, -1).every((snapshot) => snapshot.status.state === 'partial')).toBe(true);
     // Snapshots already handed out never change afterwards.

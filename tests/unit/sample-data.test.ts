@@ -51,13 +51,18 @@ const CitingPaper = z
     publicationDate: PaperFields.publicationDate,
   })
   .strict();
-const Edge = z
+const EdgeFields = {
+  contexts: z.array(z.string().min(1)),
+  intents: z.array(Intent),
+  contextsWithIntent: z.array(z.object({ context: z.string().min(1), intents: z.array(Intent) }).strict()),
+  isInfluential: z.boolean(),
+};
+const Edge = z.object({ ...EdgeFields, citingPaper: CitingPaper }).strict();
+const ReferenceEdge = z
   .object({
-    contexts: z.array(z.string().min(1)),
-    intents: z.array(Intent),
-    contextsWithIntent: z.array(z.object({ context: z.string().min(1), intents: z.array(Intent) }).strict()),
-    isInfluential: z.boolean(),
-    citingPaper: CitingPaper,
+    ...EdgeFields,
+    // Resolved: the same fields as a citing paper; unresolved: S2's paperId null and a title.
+    citedPaper: z.union([CitingPaper, z.object({ paperId: z.null(), title: z.string().min(1) }).strict()]),
   })
   .strict();
 const Dataset = z
@@ -68,6 +73,7 @@ const Dataset = z
     recommendationsOf: z.record(z.string(), z.array(Recommendation)),
     recentRecommendationsOf: z.record(z.string(), z.array(Recommendation)).optional(),
     arxivToPaperId: z.record(z.string(), z.string()),
+    referenceEdgesOf: z.record(z.string(), z.array(ReferenceEdge)),
   })
   .strict();
 
@@ -173,9 +179,11 @@ describe('sample S2 dataset: counts', () => {
     }
   });
 
-  it('keeps referenceCount equal to the reference list wherever the sample has one, and nested copies equal to records', () => {
+  it('keeps referenceCount equal to the reference list wherever the sample has one (the targets report a few more), and nested copies equal to records', () => {
+    const targets = new Set(Object.keys(dataset.referenceEdgesOf));
     for (const [paperId, references] of Object.entries(dataset.referencesOf)) {
-      expect(dataset.papers[paperId]?.referenceCount).toBe(references.length);
+      if (!targets.has(paperId)) expect(dataset.papers[paperId]?.referenceCount).toBe(references.length);
+      else expect(dataset.papers[paperId]?.referenceCount).toBeGreaterThan((dataset.referenceEdgesOf[paperId] ?? []).length);
       expect(new Set(references).size).toBe(references.length);
       expect(references).not.toContain(paperId);
     }
@@ -188,6 +196,22 @@ describe('sample S2 dataset: counts', () => {
           citationCount: record?.citationCount, influentialCitationCount: record?.influentialCitationCount,
           externalIds: record?.externalIds, publicationDate: record?.publicationDate,
         });
+      }
+    }
+  });
+
+  it('gives both targets reference edges: their resolved list in order, then entries by title only; a citation of the other target mirrors its edge', () => {
+    for (const arxivId of [SAMPLE_ARXIV_IDS.gopher, SAMPLE_ARXIV_IDS.scalingLaws]) {
+      const targetId = paperOf(arxivId).paperId;
+      const edges = dataset.referenceEdgesOf[targetId] ?? [];
+      const resolved = edges.filter((edge) => edge.citedPaper.paperId !== null);
+      expect(resolved.map((edge) => edge.citedPaper.paperId)).toEqual(dataset.referencesOf[targetId]);
+      expect(edges.length - resolved.length).toBeGreaterThan(0);
+      for (const edge of edges) {
+        expect(new Set(edge.contextsWithIntent.map((context) => context.context))).toEqual(new Set(edge.contexts));
+        if (edge.citedPaper.paperId === null) continue;
+        const mirrored = dataset.citationsOf[edge.citedPaper.paperId]?.find((citation) => citation.citingPaper.paperId === targetId);
+        if (mirrored) expect([edge.contexts, edge.intents, edge.isInfluential]).toEqual([mirrored.contexts, mirrored.intents, mirrored.isInfluential]);
       }
     }
   });

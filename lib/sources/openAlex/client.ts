@@ -1,9 +1,9 @@
 import type { Paper } from '../../domain/paper';
-import { SourceError, type FallbackSource } from '../types';
+import { SourceError, type FallbackSource, type YearCountsSource } from '../types';
 import { describeUrl, fetchJson, type FetchLike, type FetchResponseLike, type JsonResponse } from '../http';
 import type { RequestScheduler } from '../scheduler';
 import { toBareArxivId } from '../arxivIds';
-import { OpenAlexGroupByResponseSchema, OpenAlexGroupSchema, OpenAlexWorkSchema } from './schemas';
+import { OpenAlexGroupByResponseSchema, OpenAlexGroupSchema, OpenAlexWorkSchema, OpenAlexYearCountSchema, type OpenAlexWork } from './schemas';
 import { OPENALEX_PAPER_ID_PREFIX, openAlexWorkKey, toPaperFromWork } from './mapping';
 
 export const OPENALEX_BASE = 'https://api.openalex.org';
@@ -13,6 +13,9 @@ export const WORK_SELECT = [
   'id', 'doi', 'type', 'display_name', 'publication_year', 'publication_date', 'authorships', 'cited_by_count',
   'referenced_works_count', 'abstract_inverted_index', 'primary_location', 'best_oa_location', 'locations', 'open_access',
 ] as const;
+
+/** Per-year citation counts: the id (required by the schema) and `counts_by_year` only. */
+export const YEAR_COUNTS_SELECT = ['id', 'counts_by_year'] as const;
 
 /** What OpenAlex says is left of the day's budget, from the last response that carried the headers. */
 export interface OpenAlexBudget {
@@ -42,8 +45,10 @@ export interface ArxivLookupHints {
   doi?: string;
 }
 
-export interface OpenAlexClient extends FallbackSource {
+export interface OpenAlexClient extends FallbackSource, YearCountsSource {
   getPaperByArxivId(arxivId: string, hints?: ArxivLookupHints): Promise<Paper>;
+  /** Citations per year for the arXiv paper's work (one free singleton lookup, oldest year first). */
+  getCountsByYear(arxivId: string, hints?: ArxivLookupHints): Promise<{ year: number; count: number }[]>;
   /**
    * Works most co-cited with `workId` (`W…`, `openalex:W…` or the URL), best first, the work itself
    * left out. A list call ($0.0001 each), so it needs the user's key: rejected as `forbidden` without one.
@@ -79,26 +84,41 @@ export function createOpenAlexClient(options: OpenAlexClientOptions): OpenAlexCl
   }
 
   /** Singleton lookups (`/works/doi:…`) are free, with or without a key. */
-  async function workByDoi(doi: string, arxivId: string | undefined): Promise<Paper> {
-    const path = `/works/doi:${encodeDoi(doi.toLowerCase())}?select=${WORK_SELECT.join(',')}`;
+  async function workByDoi(doi: string, select: readonly string[]): Promise<OpenAlexWork> {
+    const path = `/works/doi:${encodeDoi(doi.toLowerCase())}?select=${select.join(',')}`;
     const response = await get(path);
     const work = OpenAlexWorkSchema.safeParse(response.data);
     if (!work.success) throw new SourceError('malformed', `${describeUrl(OPENALEX_BASE + path)}: unexpected work shape`);
-    return toPaperFromWork(work.data, arxivId);
+    return work.data;
+  }
+
+  /** The arXiv DOI's work, or the journal DOI's when OpenAlex merged the preprint into its published version. */
+  async function workOfArxivPaper(bare: string, hints: ArxivLookupHints, select: readonly string[]): Promise<OpenAlexWork> {
+    try {
+      return await workByDoi(`10.48550/arxiv.${bare}`, select);
+    } catch (error) {
+      const journalDoi = normaliseDoi(hints.doi);
+      const merged = error instanceof SourceError && error.kind === 'not-found' && journalDoi && !/^10\.48550\//.test(journalDoi);
+      if (!merged) throw error;
+      // The merged work keeps the journal DOI; a singleton lookup of it is free, unlike `filter=doi:`.
+      return workByDoi(journalDoi, select);
+    }
   }
 
   return {
     async getPaperByArxivId(arxivId: string, hints: ArxivLookupHints = {}): Promise<Paper> {
       const bare = toBareArxivId(arxivId);
-      try {
-        return await workByDoi(`10.48550/arxiv.${bare}`, bare);
-      } catch (error) {
-        const journalDoi = normaliseDoi(hints.doi);
-        const merged = error instanceof SourceError && error.kind === 'not-found' && journalDoi && !/^10\.48550\//.test(journalDoi);
-        if (!merged) throw error;
-        // The merged work keeps the journal DOI; a singleton lookup of it is free, unlike `filter=doi:`.
-        return workByDoi(journalDoi, bare);
+      return toPaperFromWork(await workOfArxivPaper(bare, hints, WORK_SELECT), bare);
+    },
+
+    async getCountsByYear(arxivId: string, hints: ArxivLookupHints = {}): Promise<{ year: number; count: number }[]> {
+      const work = await workOfArxivPaper(toBareArxivId(arxivId), hints, YEAR_COUNTS_SELECT);
+      const byYear = new Map<number, number>();
+      for (const row of work.counts_by_year ?? []) {
+        const parsed = OpenAlexYearCountSchema.safeParse(row);
+        if (parsed.success) byYear.set(parsed.data.year, parsed.data.cited_by_count);
       }
+      return [...byYear].sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count }));
     },
 
     async getCoCitedGroups(workId: string): Promise<CoCitedGroup[]> {

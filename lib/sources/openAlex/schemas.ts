@@ -45,6 +45,8 @@ export const OpenAlexWorkSchema = z.object({
   best_oa_location: OpenAlexLocationSchema.nullish(),
   locations: z.array(OpenAlexLocationSchema.nullish()).nullish(),
   open_access: z.object({ is_oa: z.boolean().nullish(), oa_url: text }).nullish(),
+  /** Citations received per year (OpenAlex keeps the last ten years). Rows are checked one by one. */
+  counts_by_year: z.array(z.unknown()).nullish(),
 });
 export type OpenAlexWork = z.infer<typeof OpenAlexWorkSchema>;
 
@@ -58,4 +60,9 @@ export const OpenAlexGroupSchema = z.object({
 export const OpenAlexGroupByResponseSchema = z.object({
   meta: z.object({ count: count, groups_count: count }).nullish(),
   group_by: z.array(z.unknown()).nullish(),
+});
+
+export const OpenAlexYearCountSchema = z.object({
+  year: z.number().int().min(1900).max(2200),
+  cited_by_count: z.number().int().nonnegative(),
 });

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Paper } from '../../domain/paper';
-import type { Citation } from '../../domain/citation';
-import { SourceError, type BatchRecord, type CitationCountSource, type CitationPage, type CitationSource, type RecommendationPool } from '../types';
+import { SourceError, type BatchRecord, type CitationCountSource, type CitationPage, type CitationSource, type RecommendationPool, type ReferencePage } from '../types';
 import { describeUrl, fetchJson, type FetchLike, type JsonRequest, type JsonResponse } from '../http';
 import type { RequestScheduler } from '../scheduler';
 import { toBareArxivId } from '../arxivIds';
@@ -12,8 +11,9 @@ import {
   S2CitationPageSchema,
   S2PaperSchema,
   S2RecommendationsSchema,
+  S2ReferenceEdgeSchema,
 } from './schemas';
-import { toBatchRecord, toCitation, toPaper } from './mapping';
+import { toBatchRecord, toCitation, toPaper, toReference } from './mapping';
 
 export const S2_GRAPH_BASE = 'https://api.semanticscholar.org/graph/v1';
 export const S2_RECOMMENDATIONS_BASE = 'https://api.semanticscholar.org/recommendations/v1';
@@ -29,6 +29,9 @@ export const CITATION_FIELDS = [
   'contexts', 'intents', 'contextsWithIntent', 'isInfluential',
   'paperId', 'title', 'year', 'authors', 'venue', 'citationCount', 'influentialCitationCount', 'externalIds', 'publicationDate',
 ] as const;
+
+/** Reference edges: the same edge fields; the cited work's metadata (no `tldr` either). */
+export const REFERENCE_FIELDS = CITATION_FIELDS;
 
 /** Citing-paper batch: the TL;DR the edges could not carry, and the reference ids for co-citation. */
 export const CITING_BATCH_FIELDS = ['paperId', 'title', 'year', 'externalIds', 'tldr', 'references.paperId'] as const;
@@ -104,6 +107,33 @@ export function createSemanticScholarClient(options: SemanticScholarClientOption
     return slots;
   }
 
+  /** One page of `/citations` or `/references`; rows are validated one by one (a bad row is dropped, not the page). */
+  async function edgePage<T>(
+    direction: 'citations' | 'references',
+    paperId: string,
+    offset: number,
+    limit: number,
+    toItem: (row: unknown) => T | null,
+  ): Promise<{ offset: number; next: number | null; items: T[]; dropped: number }> {
+    const start = Math.max(0, Math.floor(offset));
+    const size = Math.min(clamp(Math.floor(limit), 1, MAX_CITATIONS_PAGE), CITATIONS_CEILING - start);
+    if (size <= 0) return { offset: start, next: null, items: [], dropped: 0 };
+    const fields = direction === 'citations' ? CITATION_FIELDS : REFERENCE_FIELDS;
+    const url = `${S2_GRAPH_BASE}/paper/${encodePaperId(paperId)}/${direction}?fields=${fields.join(',')}&offset=${start}&limit=${size}`;
+    const response = await request({ url });
+    const page = parse(S2CitationPageSchema, response.data, url);
+    const items: T[] = [];
+    let dropped = 0;
+    for (const row of page.data ?? []) {
+      const item = toItem(row);
+      if (item === null) dropped++;
+      else items.push(item);
+    }
+    // A `next` that does not move forward would make the caller loop forever: treat it as the end.
+    const next = typeof page.next === 'number' && page.next > start ? page.next : null;
+    return { offset: page.offset ?? start, next, items, dropped };
+  }
+
   return {
     async getPaper(arxivId: string): Promise<Paper> {
       const url = `${S2_GRAPH_BASE}/paper/${encodePaperId(`ARXIV:${toBareArxivId(arxivId)}`)}?fields=${PAPER_FIELDS.join(',')}`;
@@ -112,23 +142,19 @@ export function createSemanticScholarClient(options: SemanticScholarClientOption
     },
 
     async getCitationsPage(paperId: string, offset: number, limit: number): Promise<CitationPage> {
-      const start = Math.max(0, Math.floor(offset));
-      const size = Math.min(clamp(Math.floor(limit), 1, MAX_CITATIONS_PAGE), CITATIONS_CEILING - start);
-      if (size <= 0) return { offset: start, next: null, citations: [], dropped: 0 };
-
-      const url = `${S2_GRAPH_BASE}/paper/${encodePaperId(paperId)}/citations?fields=${CITATION_FIELDS.join(',')}&offset=${start}&limit=${size}`;
-      const response = await request({ url });
-      const page = parse(S2CitationPageSchema, response.data, url);
-      const citations: Citation[] = [];
-      let dropped = 0;
-      for (const row of page.data ?? []) {
+      const page = await edgePage('citations', paperId, offset, limit, (row) => {
         const edge = S2CitationEdgeSchema.safeParse(row);
-        if (edge.success) citations.push(toCitation(edge.data));
-        else dropped++;
-      }
-      // A `next` that does not move forward would make the caller loop forever: treat it as the end.
-      const next = typeof page.next === 'number' && page.next > start ? page.next : null;
-      return { offset: page.offset ?? start, next, citations, dropped };
+        return edge.success ? toCitation(edge.data) : null;
+      });
+      return { offset: page.offset, next: page.next, citations: page.items, dropped: page.dropped };
+    },
+
+    async getReferencesPage(paperId: string, offset: number, limit: number): Promise<ReferencePage> {
+      const page = await edgePage('references', paperId, offset, limit, (row) => {
+        const edge = S2ReferenceEdgeSchema.safeParse(row);
+        return edge.success ? toReference(edge.data) : null;
+      });
+      return { offset: page.offset, next: page.next, references: page.items, dropped: page.dropped };
     },
 
     async getCitingBatch(paperIds: string[]): Promise<(BatchRecord | null)[]> {

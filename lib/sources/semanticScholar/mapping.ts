@@ -1,8 +1,8 @@
 import type { Paper } from '../../domain/paper';
-import type { Citation, CitationSentence } from '../../domain/citation';
+import type { Citation, CitationSentence, Reference } from '../../domain/citation';
 import { INTENTS, type Intent } from '../../domain/labels';
 import type { BatchRecord } from '../types';
-import type { S2CitationEdge, S2Paper } from './schemas';
+import type { S2CitationEdge, S2Paper, S2ReferenceEdge } from './schemas';
 
 /** S2 paper JSON (already validated) → domain Paper. Absent or unusable values are left out. */
 export function toPaper(s2: S2Paper): Paper {
@@ -36,6 +36,24 @@ export function toPaper(s2: S2Paper): Paper {
  * sentences are kept once, with their intents merged. Intent labels other than S2's three are ignored.
  */
 export function toCitation(edge: S2CitationEdge): Citation {
+  const { sentences, intents } = edgeSentences(edge);
+  return { citing: toPaper(edge.citingPaper), isInfluential: edge.isInfluential === true, intents, sentences };
+}
+
+/**
+ * One reference edge → domain Reference, sentences as for citations. An entry S2 could not resolve
+ * (paperId null) is kept by its title; one with neither id nor title is unusable and returns null.
+ */
+export function toReference(edge: S2ReferenceEdge): Reference | null {
+  const { sentences, intents } = edgeSentences(edge);
+  const { paperId, ...rest } = edge.citedPaper;
+  const cited = paperId ? toPaper({ ...rest, paperId }) : null;
+  const title = cited?.title ?? rest.title?.trim() ?? '';
+  if (!cited && !title) return null;
+  return { cited, title, isInfluential: edge.isInfluential === true, intents, sentences };
+}
+
+function edgeSentences(edge: Pick<S2CitationEdge, 'contexts' | 'contextsWithIntent' | 'intents'>): { sentences: CitationSentence[]; intents: Intent[] } {
   const sentences: CitationSentence[] = [];
   const byText = new Map<string, CitationSentence>();
   const addSentence = (raw: string | null | undefined, intents: readonly string[]) => {
@@ -54,13 +72,8 @@ export function toCitation(edge: S2CitationEdge): Citation {
   for (const context of edge.contexts ?? []) addSentence(context, []);
 
   // The edge-level list is S2's union over contexts; rebuild it from the sentences if S2 left it out.
-  const edgeIntents = edge.intents ? knownIntents(edge.intents) : knownIntents(sentences.flatMap((s) => s.sourceIntents));
-  return {
-    citing: toPaper(edge.citingPaper),
-    isInfluential: edge.isInfluential === true,
-    intents: edgeIntents,
-    sentences,
-  };
+  const intents = edge.intents ? knownIntents(edge.intents) : knownIntents(sentences.flatMap((s) => s.sourceIntents));
+  return { sentences, intents };
 }
 
 /** A batch record → TL;DR-carrying paper plus the resolved ids it references (unresolved ones dropped). */

@@ -1,5 +1,5 @@
 import type { FetchLike, FetchResponseLike } from '../http';
-import type { S2CitationEdgeJson, S2PaperJson } from './schemas';
+import type { S2CitationEdgeJson, S2PaperJson, S2ReferenceEdgeJson } from './schemas';
 
 export { generateLargeDataset, type LargeDatasetOptions } from './syntheticDataset';
 
@@ -19,6 +19,12 @@ export interface SemanticScholarDataset {
   arxivToPaperId: Record<string, string>;
   /** `from=recent` pool; an empty list reproduces S2's empty recent pool for older papers. */
   recentRecommendationsOf?: Record<string, S2PaperJson[]>;
+  /**
+   * Paper → its reference edges as `/paper/{id}/references` lists them (contexts, intents, influence;
+   * `citedPaper.paperId` null for entries S2 could not resolve). Papers without an entry are served
+   * from `referencesOf`, with empty contexts.
+   */
+  referenceEdgesOf?: Record<string, S2ReferenceEdgeJson[]>;
 }
 
 export interface SampleResponse {
@@ -119,15 +125,20 @@ export function createSemanticScholarResponder(dataset: SemanticScholarDataset):
     const edgeFields = fields.filter((field) => EDGE_FIELDS.has(field));
     const paperFields = fields.filter((field) => !EDGE_FIELDS.has(field)).map((field) => field.replace(/^(citingPaper|citedPaper)\./, ''));
     const nestedKey = direction === 'citations' ? 'citingPaper' : 'citedPaper';
-    const all: { paperId: string; edge: Partial<S2CitationEdgeJson> }[] =
+    const referenceEdges = direction === 'references' ? dataset.referenceEdgesOf?.[targetId] : undefined;
+    const all: { paperId: string | null; edge: Partial<S2CitationEdgeJson> | S2ReferenceEdgeJson; title?: string | null }[] =
       direction === 'citations'
         ? (dataset.citationsOf[targetId] ?? []).map((edge) => ({ paperId: edge.citingPaper.paperId, edge }))
-        : (dataset.referencesOf[targetId] ?? []).map((paperId) => ({ paperId, edge: {} }));
-    const data = all.slice(offset, offset + limit).map(({ paperId, edge }) => {
+        : referenceEdges
+          ? referenceEdges.map((edge) => ({ paperId: edge.citedPaper.paperId ?? null, edge, title: edge.citedPaper.title ?? null }))
+          : (dataset.referencesOf[targetId] ?? []).map((paperId) => ({ paperId, edge: {} }));
+    const data = all.slice(offset, offset + limit).map(({ paperId, edge, title }) => {
       const row: Record<string, unknown> = {};
       for (const field of edgeFields) row[field] = (edge as Record<string, unknown>)[field] ?? (field === 'isInfluential' ? false : []);
-      // An unresolved reference comes back with paperId null, as S2 sends it.
-      row[nestedKey] = project(paperId, paperFields.length ? paperFields : ['title'], edge.citingPaper) ?? { paperId: null, title: null };
+      const fallback = 'citingPaper' in edge ? edge.citingPaper : undefined;
+      // An unresolved reference comes back with paperId null and its title, as S2 sends it.
+      const projected = paperId ? project(paperId, paperFields.length ? paperFields : ['title'], fallback) : null;
+      row[nestedKey] = projected ?? { paperId: null, title: title ?? null };
       return row;
     });
     const page: Record<string, unknown> = { offset };

@@ -64,18 +64,27 @@ export const S2ContextWithIntentSchema = z.object({
   intents: z.array(z.string()).nullish(),
 });
 
-export const S2CitationEdgeSchema = z.object({
+/** What an edge says about the citation itself, on `/citations` and `/references` alike. */
+const S2EdgeFields = {
   contexts: z.array(z.string()).nullish(),
   intents: z.array(z.string()).nullish(),
   contextsWithIntent: z.array(S2ContextWithIntentSchema).nullish(),
   isInfluential: z.boolean().nullish(),
-  citingPaper: S2PaperSchema,
-});
+};
+
+export const S2CitationEdgeSchema = z.object({ ...S2EdgeFields, citingPaper: S2PaperSchema });
 export type S2CitationEdge = z.infer<typeof S2CitationEdgeSchema>;
 export type S2CitationEdgeJson = z.input<typeof S2CitationEdgeSchema>;
 
+/** A referenced work on `/paper/{id}/references`: S2 sends `paperId: null` (title only) for entries it could not resolve. */
+export const S2CitedPaperSchema = S2PaperSchema.extend({ paperId: z.string().nullish() });
+
+export const S2ReferenceEdgeSchema = z.object({ ...S2EdgeFields, citedPaper: S2CitedPaperSchema });
+export type S2ReferenceEdge = z.infer<typeof S2ReferenceEdgeSchema>;
+export type S2ReferenceEdgeJson = z.input<typeof S2ReferenceEdgeSchema>;
+
 /**
- * `/paper/{id}/citations` envelope. `next` is absent on the last page. Rows are validated one by
+ * `/paper/{id}/citations` (and `/references`) envelope. `next` is absent on the last page. Rows are validated one by
  * one by the client (a bad row is dropped, not the page), so `data` is `unknown[]` here.
  * A page with no `data` at all (seen for empty result sets) counts as empty.
  */

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { waitForHubState } from '../harness';
 
-export const PANEL_SECTIONS = ['header', 'glance', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'similar'] as const;
+export const PANEL_SECTIONS = ['header', 'timeline', 'glance', 'roles', 'polarity', 'claims', 'co-cited', 'representative', 'citing', 'references', 'similar'] as const;
 export type PanelSection = (typeof PANEL_SECTIONS)[number];
 
 /** "1,050" → 1050. */
