@@ -27,7 +27,7 @@ describe('reader corrections over model labels', () => {
   });
 
   it('change the paper counts, the explorer’s polarity and the examples at once', () => {
-    const data = { arxivId: '2112.11446', paper: null, citations, referencesByCiting: {}, coCitedPapers: [], recommendations: [] } as unknown as HubData;
+    const data = { arxivId: '2112.11446', paper: null, citations, references: [], referencesByCiting: {}, coCitedPapers: [], recommendations: [] } as unknown as HubData;
     const plain = buildHubView({ ...data, provenance: { sources: [], fetchedAt: 0 }, stages: {} } as unknown as HubData);
     const corrections = new Map<string, Polarity>([
       [correctionKey('p1', 'p1 pushes back'), 'supporting'],
