@@ -32,6 +32,28 @@ export interface FeatureConfig {
    * "sentences mentioning Brown" tend to be critical.
    */
   maskNames: boolean;
+  /**
+   * N-gram orders over word clusters (words grouped by meaning from pretrained vectors;
+   * `WordClusters`), and that block's weight. Optional so that models trained before it existed
+   * read the same features.
+   */
+  wordClusterNgrams?: readonly number[];
+  wordClusterBlockWeight?: number;
+}
+
+/**
+ * Word → cluster id. A word the clusters do not hold stands for itself in cluster n-grams, so
+ * "@cite", "@name" and rare terms still take part.
+ */
+export type WordClusters = ReadonlyMap<string, number>;
+
+/** Reads the shipped cluster file's shape: one space-separated word list per cluster. */
+export function indexWordClusters(clusters: readonly string[]): WordClusters {
+  const index = new Map<string, number>();
+  clusters.forEach((words, id) => {
+    for (const word of words.split(' ')) if (word) index.set(word, id);
+  });
+  return index;
 }
 
 /** A sparse vector: bucket indices strictly increasing, values aligned. */
@@ -104,6 +126,7 @@ const WORD_SEED = 0x1b873593;
 const CHAR_SEED = 0x2c1b3c6d;
 const CUE_SEED = 0x5bd1e995;
 const STANCE_CUE_SEED = 0x68e31da4;
+const CLUSTER_SEED = 0x3c6ef372;
 
 /**
  * Phrases that signal how a work is being cited. The n-grams can learn most of these,
@@ -210,6 +233,11 @@ export const STANCE_CUE_GROUPS: Readonly<Record<string, readonly string[]>> = {
     'concur', 'concurs', 'concurred', 'on par with', 'match', 'matches', 'matched', 'matching', 'closely match',
     'within the error', 'within error', 'parallels', 'paralleling', 'generalizes', 'generalises', 'carries over',
     'carry over', 'still holds', 'holds for', 'agreement with', 'as found by', 'as found in',
+    // A point credited to the cited work and accepted, even when the point itself is negative:
+    // "as also pointed out by Yarowsky (1995), this does not hold…" agrees with Yarowsky.
+    'as pointed out by', 'as pointed out in', 'as also pointed out', 'as noted by', 'as noted in',
+    'as also noted', 'as observed by', 'as observed in', 'as argued by', 'as argued in',
+    'as shown by', 'as demonstrated by', 'as rightly', 'rightly', 'correctly', 'as anticipated by',
   ],
   disagreement: [
     'contradict', 'contradicts', 'contradicted', 'contradicting', 'contradiction', 'contradictory',
@@ -332,6 +360,23 @@ function visitCharNgrams(text: string, config: FeatureConfig, mask: number, visi
   }
 }
 
+function visitClusterNgrams(tokens: readonly string[], clusters: WordClusters, config: FeatureConfig, mask: number, visit: FeatureVisitor): void {
+  const orders = config.wordClusterNgrams ?? [];
+  const hashes = ['<s>', ...tokens, '</s>'].map((token) => {
+    const id = clusters.get(token);
+    return mix(hashString(id === undefined ? token : `#${id}`, CLUSTER_SEED));
+  });
+  const span = (order: number) => (order === 1 ? hashes.length - 2 : hashes.length - order + 1);
+  let occurrences = 0;
+  for (const order of orders) occurrences += Math.max(0, span(order));
+  const value = blockScale(config.wordClusterBlockWeight ?? 0, occurrences);
+  for (const order of orders) {
+    const first = order === 1 ? 1 : 0;
+    // The seed in the order keeps cluster n-grams off the buckets of word n-grams of the same order.
+    for (let start = first; start < first + span(order); start++) visit(combine(sequenceHash(hashes, start, order), CLUSTER_SEED) & mask, value);
+  }
+}
+
 const NEGATION_REACH = 3;
 
 /**
@@ -357,8 +402,11 @@ function visitCues(tokenHashes: readonly number[], table: CueTable, weight: numb
   for (const [group, count] of matches) visit(mix(hashString(group, table.seed)) & mask, weight * (1 + Math.log(count)));
 }
 
-/** Streams every feature of one sentence to `visit`; used directly by inference. */
-export function visitFeatures(raw: unknown, config: FeatureConfig, visit: FeatureVisitor): void {
+/**
+ * Streams every feature of one sentence to `visit`; used directly by inference. `clusters` is
+ * needed only by configs with a word-cluster block.
+ */
+export function visitFeatures(raw: unknown, config: FeatureConfig, visit: FeatureVisitor, clusters?: WordClusters): void {
   const tokens = tokenise(normaliseText(raw, config.maskNames));
   if (tokens.length === 0) return;
   const tokenHashes = hashTokens(['<s>', ...tokens, '</s>']);
@@ -368,12 +416,16 @@ export function visitFeatures(raw: unknown, config: FeatureConfig, visit: Featur
   if (config.cueBlockWeight > 0) visitCues(tokenHashes, CUES, config.cueBlockWeight, mask, visit);
   const stanceWeight = config.stanceCueBlockWeight ?? 0;
   if (stanceWeight > 0) visitCues(tokenHashes, STANCE_CUES, stanceWeight, mask, visit);
+  if ((config.wordClusterBlockWeight ?? 0) > 0) {
+    if (!clusters) throw new Error('these features need word clusters');
+    visitClusterNgrams(tokens, clusters, config, mask, visit);
+  }
 }
 
 /** The feature vector of one sentence with repeated buckets summed, buckets ascending (for training). */
-export function extractFeatures(raw: unknown, config: FeatureConfig): SparseVector {
+export function extractFeatures(raw: unknown, config: FeatureConfig, clusters?: WordClusters): SparseVector {
   const summed = new Map<number, number>();
-  visitFeatures(raw, config, (bucket, value) => summed.set(bucket, (summed.get(bucket) ?? 0) + value));
+  visitFeatures(raw, config, (bucket, value) => summed.set(bucket, (summed.get(bucket) ?? 0) + value), clusters);
   const indices = Uint32Array.from(summed.keys()).sort();
   const values = Float64Array.from(indices, (bucket) => summed.get(bucket)!);
   return { indices, values };

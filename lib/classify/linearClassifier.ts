@@ -1,5 +1,5 @@
 import type { Classification } from '../domain/labels';
-import { visitFeatures, type FeatureConfig } from './features';
+import { visitFeatures, type FeatureConfig, type WordClusters } from './features';
 import { decodeAscendingVarints, decodeBase64, PackedWeightsSchema, type PackedWeights } from './packedWeights';
 
 export interface LinearClassifier<L extends string> {
@@ -49,9 +49,10 @@ function rowOf(index: BucketIndex, bucket: number): number {
 
 /**
  * Builds a classifier from packed weights, decoding them on first use so that merely importing
- * the module (e.g. when the service worker wakes) costs nothing.
+ * the module (e.g. when the service worker wakes) costs nothing. Weights trained with a
+ * word-cluster block need `wordClusters` (read on first use too).
  */
-export function createLinearClassifier<L extends string>(raw: unknown, labels: readonly L[]): LinearClassifier<L> {
+export function createLinearClassifier<L extends string>(raw: unknown, labels: readonly L[], wordClusters?: () => WordClusters): LinearClassifier<L> {
   const packed: PackedWeights = PackedWeightsSchema.parse(raw);
   if (packed.labels.length !== labels.length || packed.labels.some((label, i) => label !== labels[i])) {
     throw new Error(`weights for ${packed.task} have labels ${packed.labels.join(',')}, expected ${labels.join(',')}`);
@@ -60,26 +61,27 @@ export function createLinearClassifier<L extends string>(raw: unknown, labels: r
   const features: FeatureConfig = packed.features;
   const abstention = packed.abstention ? { to: labels.indexOf(packed.abstention.to as L), below: packed.abstention.below } : undefined;
   if (abstention && abstention.to < 0) throw new Error(`weights for ${packed.task} abstain to an unknown label ${packed.abstention!.to}`);
-  let decoded: { index: BucketIndex; weights: Int8Array } | undefined;
+  if ((features.wordClusterBlockWeight ?? 0) > 0 && !wordClusters) throw new Error(`weights for ${packed.task} need word clusters`);
+  let decoded: { index: BucketIndex; weights: Int8Array; clusters: WordClusters | undefined } | undefined;
 
   const decode = () => {
     const buckets = decodeAscendingVarints(decodeBase64(packed.buckets), packed.bucketCount);
     // Kept as int8 (3 bytes a bucket) rather than floats: small enough to stay in cache.
     const weights = new Int8Array(decodeBase64(packed.weights).buffer);
     if (weights.length < buckets.length * classCount) throw new Error(`weights for ${packed.task} are truncated`);
-    return { index: buildIndex(buckets, features.hashBits), weights };
+    return { index: buildIndex(buckets, features.hashBits), weights, clusters: (features.wordClusterBlockWeight ?? 0) > 0 ? wordClusters?.() : undefined };
   };
 
   const probabilities = (sentence: string): Float64Array => {
     decoded ??= decode();
-    const { index, weights } = decoded;
+    const { index, weights, clusters } = decoded;
     const sums = new Float64Array(classCount);
     visitFeatures(sentence, features, (bucket, value) => {
       const row = rowOf(index, bucket);
       if (row < 0) return;
       const base = row * classCount;
       for (let k = 0; k < classCount; k++) sums[k] = sums[k]! + weights[base + k]! * value;
-    });
+    }, clusters);
     const scores = new Float64Array(classCount);
     for (let k = 0; k < classCount; k++) scores[k] = packed.biases[k]! + sums[k]! * packed.weightScale;
     let max = -Infinity;

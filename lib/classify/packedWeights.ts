@@ -22,6 +22,8 @@ export const PackedWeightsSchema = z.object({
     cueBlockWeight: z.number(),
     stanceCueBlockWeight: z.number().optional(),
     maskNames: z.boolean(),
+    wordClusterNgrams: z.array(z.number().int().min(1).max(4)).optional(),
+    wordClusterBlockWeight: z.number().optional(),
   }),
   /** Per-class score offsets: the model's own biases plus the imbalance correction tuned in training. */
   biases: z.array(z.number()),

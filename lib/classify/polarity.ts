@@ -1,8 +1,14 @@
 import { POLARITIES, type Classification, type Polarity } from '../domain/labels';
-import { createLinearClassifier } from './linearClassifier';
+import { createLinearClassifier, type LinearClassifier } from './linearClassifier';
 import polarityWeights from './weights/polarity.json';
+import { shippedWordClusters } from './wordClusters';
 
-const polarityClassifier = createLinearClassifier(polarityWeights, POLARITIES);
+/** A polarity classifier over packed weights, with the shipped word clusters its features may need. */
+export function createPolarityClassifier(weights: unknown): LinearClassifier<Polarity> {
+  return createLinearClassifier(weights, POLARITIES, shippedWordClusters);
+}
+
+const polarityClassifier = createPolarityClassifier(polarityWeights);
 
 export const POLARITY_MODEL_VERSION: string = polarityClassifier.modelVersion;
 

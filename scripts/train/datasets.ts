@@ -79,6 +79,9 @@ export const MULTICITE_STANCE_LABELS = resolve(REPO_ROOT, 'scripts/train/data/mu
 export const WRITTEN_POLARITY = [
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity.jsonl'),
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-2.jsonl'),
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-3a.jsonl'),
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-3b.jsonl'),
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-3c.jsonl'),
 ];
 
 const MultiCiteRowSchema = z.object({

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { createLinearClassifier } from '../../lib/classify/linearClassifier';
+import { createPolarityClassifier } from '../../lib/classify/polarity';
 import type { PackedWeights } from '../../lib/classify/packedWeights';
 import { POLARITIES } from '../../lib/domain/labels';
 import { REPO_ROOT } from '../../tests/paths';
@@ -18,7 +18,7 @@ const round = (value: number) => Number(value.toFixed(4));
 
 /** Figures of the labels as shown (after abstention) on one evaluation set. */
 function figures(weights: PackedWeights, rows: readonly LabelledSentence[]) {
-  const classifier = createLinearClassifier(weights, POLARITIES);
+  const classifier = createPolarityClassifier(weights);
   const metrics = computeMetrics(POLARITIES, rows.map((row) => row.label as (typeof POLARITIES)[number]), rows.map((row) => classifier.classify(row.text).label));
   const shown = (label: 'supporting' | 'contrasting') => ({ precision: round(metrics.precision[label]), shown: metrics.predicted[label], recall: round(metrics.recall[label]) });
   return { rows: rows.length, macroF1: round(metrics.macroF1), supporting: shown('supporting'), contrasting: shown('contrasting') };

@@ -71,11 +71,17 @@ export interface PackInput {
 const round = (value: number, digits = 6) => Number(value.toPrecision(digits));
 
 export function packWeights(input: PackInput): PackedWeights {
+  // Absent, not undefined, when unused: older models keep byte-identical weights files.
+  const { wordClusterNgrams, ...featuresWithoutClusters } = input.features;
   const body = {
     format: 'linear-hashed-v1' as const,
     task: input.task,
     labels: [...input.labels],
-    features: { ...input.features, wordNgrams: [...input.features.wordNgrams] },
+    features: {
+      ...featuresWithoutClusters,
+      wordNgrams: [...input.features.wordNgrams],
+      ...(wordClusterNgrams ? { wordClusterNgrams: [...wordClusterNgrams] } : {}),
+    },
     biases: Array.from(input.model.biases, (bias, k) => round(bias + (input.offsets[k] ?? 0))),
     temperature: round(input.temperature),
     weightScale: input.model.weightScale,

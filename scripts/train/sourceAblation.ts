@@ -6,7 +6,7 @@
  * macro-F1 and the shown supporting / contrasting precision of the labels as the panel would show
  * them. Reporting only: the shipped mixture was chosen on grouped cross-validation of training rows.
  */
-import { createLinearClassifier } from '../../lib/classify/linearClassifier';
+import { createPolarityClassifier } from '../../lib/classify/polarity';
 import { POLARITIES } from '../../lib/domain/labels';
 import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadWrittenPolarity, type PolaritySource, type StanceRow } from './datasets';
 import { loadProbe } from './measure';
@@ -34,7 +34,7 @@ for (const [name, sources] of Object.entries(MIXTURES)) {
   const rows = sources.flatMap((source) => bySource[source]);
   const calibrate = sources.includes('multicite') ? 'multicite' : 'athar';
   const { weights, crossValidation } = trainTask({ ...POLARITY_TASK, abstention: { ...POLARITY_TASK.abstention!, calibrateOn: (row) => row.source === calibrate } }, rows);
-  const classifier = createLinearClassifier(weights, POLARITIES);
+  const classifier = createPolarityClassifier(weights);
   const cells = Object.entries(evaluations).map(([set, evalRows]) => {
     const m = computeMetrics(POLARITIES, evalRows.map((row) => row.label), evalRows.map((row) => classifier.classify(row.text).label));
     return `${set}: macro-F1 ${m.macroF1.toFixed(3)}, supporting ${(m.precision.supporting ?? 0).toFixed(2)} of ${m.predicted.supporting}, contrasting ${(m.precision.contrasting ?? 0).toFixed(2)} of ${m.predicted.contrasting}`;

@@ -1,4 +1,5 @@
 import type { FeatureConfig } from '../../lib/classify/features';
+import { shippedWordClusters } from '../../lib/classify/wordClusters';
 import { INTENTS, POLARITIES, type Intent, type Polarity } from '../../lib/domain/labels';
 import type { IntentRow, StanceRow } from './datasets';
 import type { TaskDefinition } from './trainTask';
@@ -37,7 +38,10 @@ export const INTENT_TASK: TaskDefinition<Intent> = {
 export const POLARITY_TASK: TaskDefinition<Polarity> = {
   task: 'polarity',
   labels: POLARITIES,
-  features: { ...SHARED_FEATURES, cueBlockWeight: 1, stanceCueBlockWeight: 1, maskNames: true },
+  // Word clusters (pretrained GloVe vectors grouped by meaning) let a stance verb the training rows
+  // never used share weight with its neighbours; grouped CV macro-F1 0.702 → 0.708.
+  features: { ...SHARED_FEATURES, cueBlockWeight: 1, stanceCueBlockWeight: 1, maskNames: true, wordClusterNgrams: [1, 2], wordClusterBlockWeight: 1 },
+  wordClusters: shippedWordClusters(),
   // Three views of ~190 contrasting examples: a strongly regularised hinge SVM (robust to the noisy
   // labels), a squared-hinge SVM, and an NB-SVM. Summed they beat each alone in cross-validation.
   members: [

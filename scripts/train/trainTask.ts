@@ -1,4 +1,4 @@
-import { extractFeatures, type FeatureConfig, type SparseVector } from '../../lib/classify/features';
+import { extractFeatures, type FeatureConfig, type SparseVector, type WordClusters } from '../../lib/classify/features';
 import type { PackedWeights } from '../../lib/classify/packedWeights';
 import { argmaxWithOffsets, fitTemperature, softmax, tuneAbstention, tuneOffsets, type OffsetTuning } from './calibrate';
 import type { LabelledSentence } from './datasets';
@@ -13,6 +13,8 @@ export interface TaskDefinition<L extends string> {
   task: string;
   labels: readonly L[];
   features: FeatureConfig;
+  /** Needed when `features` has a word-cluster block. */
+  wordClusters?: WordClusters;
   /**
    * One or more SVMs trained on the same features; their weights are summed, which equals summing
    * their scores, so an ensemble still ships as a single linear model.
@@ -117,7 +119,7 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
     if (index < 0) throw new Error(`unknown ${definition.task} label: ${row.label}`);
     return index;
   });
-  const vectors: SparseVector[] = rows.map((row) => extractFeatures(row.text, definition.features));
+  const vectors: SparseVector[] = rows.map((row) => extractFeatures(row.text, definition.features, definition.wordClusters));
   const fit = (indices: readonly number[]) => {
     const subsetLabels = indices.map((i) => gold[i]!);
     const subset = { vectors: indices.map((i) => vectors[i]!), labels: subsetLabels, classCount };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractFeatures, normaliseText, tokenise, type FeatureConfig } from '../../lib/classify/features';
+import { extractFeatures, indexWordClusters, normaliseText, tokenise, type FeatureConfig } from '../../lib/classify/features';
+import { shippedWordClusters } from '../../lib/classify/wordClusters';
 import { decodeAscendingVarints, decodeBase64, encodeAscendingVarints, encodeBase64 } from '../../lib/classify/packedWeights';
 
 const CONFIG: FeatureConfig = {
@@ -61,6 +62,31 @@ describe('extractFeatures', () => {
     const plain = extractFeatures('it suffers from label bias', cuesOnly);
     const negated = extractFeatures('it does not suffer from label bias', cuesOnly);
     expect(Array.from(negated.indices)).not.toEqual(Array.from(plain.indices));
+  });
+});
+
+describe('word-cluster features', () => {
+  const clustersOnly: FeatureConfig = { ...CONFIG, wordBlockWeight: 0, charBlockWeight: 0, cueBlockWeight: 0, wordClusterNgrams: [1, 2], wordClusterBlockWeight: 1 };
+  const clusters = indexWordClusters(['vanish evaporate disappear', 'gains speedups improvements']);
+
+  it('gives words of one cluster the same features, so a verb unseen in training reads like its neighbours', () => {
+    const seen = extractFeatures('the gains vanish on commodity hardware', clustersOnly, clusters);
+    const unseen = extractFeatures('the speedups evaporate on commodity hardware', clustersOnly, clusters);
+    expect(Array.from(unseen.indices)).toEqual(Array.from(seen.indices));
+    const different = extractFeatures('the speedups persist on commodity hardware', clustersOnly, clusters);
+    expect(Array.from(different.indices)).not.toEqual(Array.from(seen.indices));
+  });
+
+  it('refuses to extract them without clusters rather than silently dropping the block', () => {
+    expect(() => extractFeatures('the gains vanish', clustersOnly)).toThrow(/word clusters/);
+  });
+
+  it('ships clusters built from pretrained vectors that group words by meaning', () => {
+    const shipped = shippedWordClusters();
+    expect(shipped.size).toBeGreaterThan(40_000);
+    expect(shipped.get('flaws')).toBe(shipped.get('shortcomings'));
+    expect(shipped.get('contradicts')).toBe(shipped.get('refuted'));
+    expect(shipped.get('flaws')).not.toBe(shipped.get('contradicts'));
   });
 });
 

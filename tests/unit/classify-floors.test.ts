@@ -33,13 +33,13 @@ describe('shipped polarity model, as the panel shows its labels', () => {
   const multiCite = () => evaluateShipped('polarity', heldOut('polarity-multicite'));
   const athar = () => evaluateShipped('polarity', heldOut('polarity'));
 
-  it('probe (plain sentences written from the definitions, never trained on): macro-F1 at least 0.72, as measured', () => {
-    expect(probe().macroF1).toBeGreaterThanOrEqual(0.72);
+  it('probe (plain sentences written from the definitions, never trained on): macro-F1 at least 0.77, as measured', () => {
+    expect(probe().macroF1).toBeGreaterThanOrEqual(0.77);
   });
 
-  it('probe: finds at least 60 % of contrasting sentences, and what it shows as supporting or contrasting is right ≥ 90 % of the time', () => {
+  it('probe: finds at least 75 % of contrasting sentences, and what it shows as supporting or contrasting is right ≥ 90 % of the time', () => {
     const metrics = probe();
-    expect(metrics.recall.contrasting).toBeGreaterThanOrEqual(0.6);
+    expect(metrics.recall.contrasting).toBeGreaterThanOrEqual(0.75);
     expect(metrics.precision.supporting).toBeGreaterThanOrEqual(0.9);
     expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.9);
   });
@@ -59,8 +59,8 @@ describe('shipped polarity model, as the panel shows its labels', () => {
     expect(metrics.macroF1).toBeGreaterThanOrEqual(0.58);
   });
 
-  it('Athar held out: macro-F1 at least 0.35, as measured (Athar is not trained on)', () => {
-    expect(athar().macroF1).toBeGreaterThanOrEqual(0.35);
+  it('Athar held out: macro-F1 at least 0.37, as measured (Athar is not trained on)', () => {
+    expect(athar().macroF1).toBeGreaterThanOrEqual(0.37);
   });
 
   it.fails('Athar held out: macro-F1 ≥ 0.50 and shown contrasting precision ≥ 0.5 (issue 15 floors, not met yet)', () => {
