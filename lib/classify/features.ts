@@ -39,6 +39,8 @@ export interface FeatureConfig {
    */
   wordClusterNgrams?: readonly number[];
   wordClusterBlockWeight?: number;
+  /** Fingerprint of the clusters the model was trained with; inference refuses any other set. */
+  wordClusterFingerprint?: string;
 }
 
 /**
@@ -46,6 +48,11 @@ export interface FeatureConfig {
  * "@cite", "@name" and rare terms still take part.
  */
 export type WordClusters = ReadonlyMap<string, number>;
+
+/** Identifies a cluster set, so weights trained on one are never read with another. */
+export function wordClustersFingerprint(clusters: readonly string[]): string {
+  return hashString(clusters.join('\n'), CLUSTER_FINGERPRINT_SEED).toString(16).padStart(8, '0');
+}
 
 /** Reads the shipped cluster file's shape: one space-separated word list per cluster. */
 export function indexWordClusters(clusters: readonly string[]): WordClusters {
@@ -63,6 +70,7 @@ export interface SparseVector {
 }
 
 const CITATION_TOKEN = ' @cite ';
+const CLUSTER_FINGERPRINT_SEED = 0x2f1c;
 
 // Bracketed numeric references, bracketed and parenthesised author–year references all become one
 // token, so "(Jing and McKeown, 2000)", "[Brown et al., 1993]" and "[12, 22]" look alike to the model.

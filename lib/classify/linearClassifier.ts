@@ -52,7 +52,11 @@ function rowOf(index: BucketIndex, bucket: number): number {
  * the module (e.g. when the service worker wakes) costs nothing. Weights trained with a
  * word-cluster block need `wordClusters` (read on first use too).
  */
-export function createLinearClassifier<L extends string>(raw: unknown, labels: readonly L[], wordClusters?: () => WordClusters): LinearClassifier<L> {
+export function createLinearClassifier<L extends string>(
+  raw: unknown,
+  labels: readonly L[],
+  wordClusters?: () => { index: WordClusters; fingerprint: string },
+): LinearClassifier<L> {
   const packed: PackedWeights = PackedWeightsSchema.parse(raw);
   if (packed.labels.length !== labels.length || packed.labels.some((label, i) => label !== labels[i])) {
     throw new Error(`weights for ${packed.task} have labels ${packed.labels.join(',')}, expected ${labels.join(',')}`);
@@ -64,12 +68,19 @@ export function createLinearClassifier<L extends string>(raw: unknown, labels: r
   if ((features.wordClusterBlockWeight ?? 0) > 0 && !wordClusters) throw new Error(`weights for ${packed.task} need word clusters`);
   let decoded: { index: BucketIndex; weights: Int8Array; clusters: WordClusters | undefined } | undefined;
 
+  const clustersFor = (weights: PackedWeights): WordClusters | undefined => {
+    const clusters = wordClusters?.();
+    if (clusters && weights.features.wordClusterFingerprint !== undefined && clusters.fingerprint !== weights.features.wordClusterFingerprint) {
+      throw new Error(`weights for ${weights.task} were trained with other word clusters (${weights.features.wordClusterFingerprint}, shipped ${clusters.fingerprint})`);
+    }
+    return clusters?.index;
+  };
   const decode = () => {
     const buckets = decodeAscendingVarints(decodeBase64(packed.buckets), packed.bucketCount);
     // Kept as int8 (3 bytes a bucket) rather than floats: small enough to stay in cache.
     const weights = new Int8Array(decodeBase64(packed.weights).buffer);
     if (weights.length < buckets.length * classCount) throw new Error(`weights for ${packed.task} are truncated`);
-    return { index: buildIndex(buckets, features.hashBits), weights, clusters: (features.wordClusterBlockWeight ?? 0) > 0 ? wordClusters?.() : undefined };
+    return { index: buildIndex(buckets, features.hashBits), weights, clusters: (features.wordClusterBlockWeight ?? 0) > 0 ? clustersFor(packed) : undefined };
   };
 
   const probabilities = (sentence: string): Float64Array => {

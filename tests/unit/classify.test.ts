@@ -95,3 +95,18 @@ describe('hostile input', () => {
     );
   });
 });
+
+describe('polarity weights and their word clusters', () => {
+  it('reads the shipped weights with the clusters they were trained with, and refuses any other set', async () => {
+    const { createLinearClassifier } = await import('../../lib/classify/linearClassifier');
+    const { shippedWordClusters } = await import('../../lib/classify/wordClusters');
+    const weights = (await import('../../lib/classify/weights/polarity.json')).default;
+    expect(weights.features.wordClusterFingerprint).toBe(shippedWordClusters().fingerprint);
+    const sentence = 'Our numbers line up with the estimates of [4].';
+    const shipped = createLinearClassifier(weights, POLARITIES, shippedWordClusters);
+    expect(shipped.classify(sentence).label).toBe(classifyPolarity(sentence).label);
+    const other = createLinearClassifier(weights, POLARITIES, () => ({ index: new Map(), fingerprint: 'deadbeef' }));
+    expect(() => other.classify(sentence)).toThrow(/other word clusters/);
+    expect(() => createLinearClassifier(weights, POLARITIES)).toThrow(/need word clusters/);
+  });
+});
