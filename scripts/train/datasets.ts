@@ -82,6 +82,9 @@ export const WRITTEN_POLARITY = [
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-3a.jsonl'),
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-3b.jsonl'),
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-3c.jsonl'),
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-4a.jsonl'),
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-4b.jsonl'),
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-4c.jsonl'),
 ];
 
 const MultiCiteRowSchema = z.object({

@@ -7,9 +7,14 @@ import { INTENTS, POLARITIES, type Classification } from '../../lib/domain/label
 function expectValid<L extends string>(result: Classification<L>, labels: readonly string[], version: string) {
   expect(labels).toContain(result.label);
   expect(Number.isFinite(result.confidence)).toBe(true);
-  // The winning class of a softmax over k classes has probability at least 1/k.
-  expect(result.confidence).toBeGreaterThanOrEqual(1 / labels.length - 1e-9);
+  expect(result.confidence).toBeGreaterThanOrEqual(0);
   expect(result.confidence).toBeLessThanOrEqual(1);
+  // The winning class of a softmax over k classes has probability at least 1/k. When the model
+  // abstains, the winner is the label it leaned to; the shown label keeps its own (lower) probability.
+  const winner = result.leaning ?? result;
+  expect(labels).toContain(winner.label);
+  expect(winner.confidence).toBeGreaterThanOrEqual(1 / labels.length - 1e-9);
+  expect(winner.confidence).toBeGreaterThanOrEqual(result.confidence);
   expect(result.modelVersion).toBe(version);
 }
 
