@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { REPO_ROOT } from '../tests/paths';
 import type { PackedWeights } from '../lib/classify/packedWeights';
-import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadWrittenPolarity, toJsonl, type LabelledSentence } from './train/datasets';
+import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenPolarity, toJsonl, type LabelledSentence } from './train/datasets';
 import type { Metrics } from './train/metrics';
-import { splitIntent, splitMultiCite, splitPolarity } from './train/splits';
+import { splitIntent, splitByDatasetSplit, splitPolarity } from './train/splits';
 import { INTENT_TASK, POLARITY_TASK } from './train/tasks';
-import { loadProbe, measurePolarity } from './train/measure';
+import { loadProbe, measurePolarity, PROBE_SET_2 } from './train/measure';
 import { trainTask, type TaskDefinition } from './train/trainTask';
 
 /** Hard limit per weights file: the extension ships both inside its service worker bundle. */
@@ -40,18 +40,20 @@ function main(): void {
 
   const intent = splitIntent(loadIntentRows());
   const athar = splitPolarity(loadPolarityRows());
-  const multiCite = splitMultiCite(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
+  const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
+  const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
   const written = loadWrittenPolarity();
   // Athar is evaluation only: its "positive" is praise of ACL systems, and in grouped cross-validation
   // its rows cut MultiCite's supporting precision from 0.49 to 0.13 (README, "Polarity data").
-  const polarityTrain = [...multiCite.train, ...written];
+  const polarityTrain = [...multiCite.train, ...sciCite.train, ...written];
   log(`intent: ${intent.train.length} training rows, ${intent.heldOut.length} held out`);
-  log(`polarity: ${polarityTrain.length} training rows (MultiCite ${multiCite.train.length}, written ${written.length}); held out: Athar ${athar.heldOut.length}, MultiCite ${multiCite.heldOut.length}`);
+  log(`polarity: ${polarityTrain.length} training rows (MultiCite ${multiCite.train.length}, SciCite ${sciCite.train.length}, written ${written.length}); held out: Athar ${athar.heldOut.length}, MultiCite ${multiCite.heldOut.length}, SciCite ${sciCite.heldOut.length}`);
 
   const outputs = new Map<string, string>();
   outputs.set(resolve(HELD_OUT_DIR, 'intent.jsonl'), toJsonl(intent.heldOut));
   outputs.set(resolve(HELD_OUT_DIR, 'polarity.jsonl'), toJsonl(athar.heldOut));
   outputs.set(resolve(HELD_OUT_DIR, 'polarity-multicite.jsonl'), toJsonl(multiCite.heldOut));
+  outputs.set(resolve(HELD_OUT_DIR, 'polarity-scicite.jsonl'), toJsonl(sciCite.heldOut));
 
   const train = <L extends string, R extends LabelledSentence<L> & Record<string, unknown>>(definition: TaskDefinition<L>, rows: readonly R[]) => {
     const { weights, crossValidation } = trainTask(definition, rows, log);
@@ -67,7 +69,13 @@ function main(): void {
   const polarityWeights = train(POLARITY_TASK, polarityTrain);
 
   // What the panel says about the labels it shows: measured after training, on sentences it never saw.
-  const measured = measurePolarity(polarityWeights, { athar: athar.heldOut, multicite: multiCite.heldOut, probe: loadProbe() });
+  const measured = measurePolarity(polarityWeights, {
+    athar: athar.heldOut,
+    multicite: multiCite.heldOut,
+    scicite: sciCite.heldOut,
+    probe: loadProbe(),
+    probe2: loadProbe(PROBE_SET_2),
+  });
   outputs.set(resolve(WEIGHTS_DIR, 'polarity-measured.json'), `${JSON.stringify(measured, null, 2)}\n`);
   for (const [name, figures] of Object.entries(measured.evaluations)) log(`polarity on ${name} (held out): ${JSON.stringify(figures)}`);
 

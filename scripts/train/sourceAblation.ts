@@ -8,10 +8,10 @@
  */
 import { createPolarityClassifier } from '../../lib/classify/polarity';
 import { POLARITIES } from '../../lib/domain/labels';
-import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadWrittenPolarity, type PolaritySource, type StanceRow } from './datasets';
+import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenPolarity, type PolaritySource, type StanceRow } from './datasets';
 import { loadProbe } from './measure';
 import { computeMetrics } from './metrics';
-import { splitMultiCite, splitPolarity } from './splits';
+import { splitByDatasetSplit, splitPolarity } from './splits';
 import { POLARITY_TASK } from './tasks';
 import { trainTask } from './trainTask';
 
@@ -21,23 +21,40 @@ const MIXTURES: Record<string, readonly PolaritySource[]> = {
   'athar+multicite+written': ['athar', 'multicite', 'written'],
   multicite: ['multicite'],
   'multicite+written (shipped)': ['multicite', 'written'],
+  'multicite+written+scicite': ['multicite', 'written', 'scicite'],
 };
 
 const athar = splitPolarity(loadPolarityRows());
-const multiCite = splitMultiCite(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
-const bySource: Record<PolaritySource, StanceRow[]> = { athar: atharAsStanceRows(athar.train), multicite: multiCite.train, written: loadWrittenPolarity() };
-const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, probe: loadProbe() };
+const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
+const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
+const bySource: Record<PolaritySource, StanceRow[]> = { athar: atharAsStanceRows(athar.train), multicite: multiCite.train, scicite: sciCite.train, written: loadWrittenPolarity() };
+const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, 'SciCite held out': sciCite.heldOut, probe: loadProbe() };
 
-const wanted = process.argv.slice(2);
+// `--calibrate=multicite,scicite` calibrates on those sources' out-of-fold rows instead.
+const calibrateFlag = process.argv.find((arg) => arg.startsWith('--calibrate='));
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 for (const [name, sources] of Object.entries(MIXTURES)) {
   if (wanted.length > 0 && !wanted.some((w) => name.startsWith(w))) continue;
   const rows = sources.flatMap((source) => bySource[source]);
-  const calibrate = sources.includes('multicite') ? 'multicite' : 'athar';
-  const { weights, crossValidation } = trainTask({ ...POLARITY_TASK, abstention: { ...POLARITY_TASK.abstention!, calibrateOn: (row) => row.source === calibrate } }, rows);
+  const calibrate: string[] = calibrateFlag ? calibrateFlag.slice('--calibrate='.length).split(',') : [sources.includes('multicite') ? 'multicite' : 'athar'];
+  const { weights, crossValidation, outOfFoldProbabilities } = trainTask({ ...POLARITY_TASK, abstention: { ...POLARITY_TASK.abstention!, calibrateOn: (row) => calibrate.includes(String(row.source)) } }, rows);
   const classifier = createPolarityClassifier(weights);
+  // Grouped CV per source: mixtures differ in rows, so compare them on the rows they share.
+  const below = weights.abstention?.below ?? {};
+  const shownOutOfFold = outOfFoldProbabilities.map((probabilities) => {
+    let best = 0;
+    for (let k = 1; k < POLARITIES.length; k++) if (probabilities[k]! > probabilities[best]!) best = k;
+    const label = POLARITIES[best]!;
+    return probabilities[best]! < (below[label] ?? 0) ? 'neutral' : label;
+  });
+  const perSourceCv = sources.map((source) => {
+    const indices = rows.flatMap((row, i) => (row.source === source ? [i] : []));
+    const m = computeMetrics(POLARITIES, indices.map((i) => rows[i]!.label), indices.map((i) => shownOutOfFold[i]!));
+    return `${source} ${m.macroF1.toFixed(3)} (shown supporting ${(m.precision.supporting ?? 0).toFixed(2)} of ${m.predicted.supporting}, contrasting ${(m.precision.contrasting ?? 0).toFixed(2)} of ${m.predicted.contrasting})`;
+  });
   const cells = Object.entries(evaluations).map(([set, evalRows]) => {
     const m = computeMetrics(POLARITIES, evalRows.map((row) => row.label), evalRows.map((row) => classifier.classify(row.text).label));
     return `${set}: macro-F1 ${m.macroF1.toFixed(3)}, supporting ${(m.precision.supporting ?? 0).toFixed(2)} of ${m.predicted.supporting}, contrasting ${(m.precision.contrasting ?? 0).toFixed(2)} of ${m.predicted.contrasting}`;
   });
-  console.log(`${name} (${rows.length} rows; grouped CV ${crossValidation.macroF1.toFixed(3)}; abstain below ${JSON.stringify(weights.abstention?.below)})\n  ${cells.join('\n  ')}`);
+  console.log(`${name} (${rows.length} rows; grouped CV ${crossValidation.macroF1.toFixed(3)}; abstain below ${JSON.stringify(weights.abstention?.below)})\n  grouped CV by source: ${perSourceCv.join('; ')}\n  ${cells.join('\n  ')}`);
 }

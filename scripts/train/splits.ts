@@ -113,10 +113,10 @@ export function oneLabelPerText<R extends LabelledSentence>(rows: readonly R[]):
 }
 
 /**
- * MultiCite: its own `dev` split is held out (its citing–cited pairs never appear in `train`);
- * training rows repeating a held-out sentence are dropped, as for intent.
+ * A stance source with its own dev split (MultiCite: its citing–cited pairs never appear in `train`;
+ * SciCite): dev is held out, and training rows repeating a held-out sentence are dropped, as for intent.
  */
-export function splitMultiCite(train: readonly StanceRow[], dev: readonly StanceRow[]): Split<StanceRow> {
+export function splitByDatasetSplit(train: readonly StanceRow[], dev: readonly StanceRow[]): Split<StanceRow> {
   const heldOut = oneLabelPerText(dev).map(strip);
   const heldOutTexts = new Set(dev.map((row) => row.text));
   return { train: oneLabelPerText(train.filter((row) => !heldOutTexts.has(row.text))), heldOut };

@@ -1,15 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadWrittenPolarity, toJsonl, type LabelledSentence } from '../../scripts/train/datasets';
+import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenPolarity, toJsonl, type LabelledSentence } from '../../scripts/train/datasets';
 import { evaluateShipped } from '../../scripts/train/evaluate';
-import { loadProbe } from '../../scripts/train/measure';
-import { splitIntent, splitMultiCite, splitPolarity } from '../../scripts/train/splits';
+import { loadProbe, PROBE_SET_2 } from '../../scripts/train/measure';
+import { splitIntent, splitByDatasetSplit, splitPolarity } from '../../scripts/train/splits';
 import { REPO_ROOT } from '../paths';
 
 const HELD_OUT = resolve(REPO_ROOT, 'tests/fixtures/heldout');
 
-function heldOut(task: 'intent' | 'polarity' | 'polarity-multicite'): LabelledSentence[] {
+function heldOut(task: 'intent' | 'polarity' | 'polarity-multicite' | 'polarity-scicite'): LabelledSentence[] {
   return readFileSync(resolve(HELD_OUT, `${task}.jsonl`), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -30,37 +30,58 @@ describe('shipped classifiers on the held-out sentences', () => {
 // and its `.fails` must go.
 describe('shipped polarity model, as the panel shows its labels', () => {
   const probe = () => evaluateShipped('polarity', loadProbe());
+  const probe2 = () => evaluateShipped('polarity', loadProbe(PROBE_SET_2));
   const multiCite = () => evaluateShipped('polarity', heldOut('polarity-multicite'));
+  const sciCite = () => evaluateShipped('polarity', heldOut('polarity-scicite'));
   const athar = () => evaluateShipped('polarity', heldOut('polarity'));
 
-  it('probe (plain sentences written from the definitions, never trained on): macro-F1 at least 0.79, as measured', () => {
-    expect(probe().macroF1).toBeGreaterThanOrEqual(0.79);
+  it('probe (plain sentences written from the definitions, never trained on): macro-F1 at least 0.80 (issue 15 floor)', () => {
+    expect(probe().macroF1).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('probe: finds at least 75 % of contrasting sentences, and what it shows as supporting or contrasting is right ≥ 90 % of the time', () => {
+  it('probe: finds at least 60 % of supporting and 75 % of contrasting sentences (issue floor 60 % each)', () => {
     const metrics = probe();
+    expect(metrics.recall.supporting).toBeGreaterThanOrEqual(0.6);
     expect(metrics.recall.contrasting).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('probe: what it shows as supporting or contrasting is right at least 90 % of the time', () => {
+    const metrics = probe();
     expect(metrics.precision.supporting).toBeGreaterThanOrEqual(0.9);
     expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.fails('probe: macro-F1 of at least 0.80 (issue 15 floor, not met yet)', () => {
-    expect(probe().macroF1).toBeGreaterThanOrEqual(0.8);
+  // Probe 2 was written after probe 1's aggregate figures had shaped training briefs, and first
+  // scored after this model was chosen: the less flattering, more honest figure.
+  it('probe 2 (a second writer, stance mostly without cue words): macro-F1 at least 0.69, shown labels right at least 90 % of the time, as measured', () => {
+    const metrics = probe2();
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.69);
+    expect(metrics.precision.supporting).toBeGreaterThanOrEqual(0.9);
+    expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('probe: finds at least 60 % of supporting sentences (issue 15 floor)', () => {
-    expect(probe().recall.supporting).toBeGreaterThanOrEqual(0.6);
+  it.fails('probe 2: macro-F1 ≥ 0.80 and supporting recall ≥ 0.6 (issue 15 floors, not met: supporting recall 0.45)', () => {
+    const metrics = probe2();
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.8);
+    expect(metrics.recall.supporting).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('MultiCite held out (computer-science papers): shown contrasting labels right at least 60 % of the time, over at least 80 shown', () => {
+  it('MultiCite held out (computer-science papers): shown contrasting labels right at least 59 % of the time over at least 90 shown, macro-F1 at least 0.59, as measured', () => {
     const metrics = multiCite();
-    expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.6);
-    expect(metrics.predicted.contrasting).toBeGreaterThanOrEqual(80);
-    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.58);
+    expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.59);
+    expect(metrics.predicted.contrasting).toBeGreaterThanOrEqual(90);
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.59);
   });
 
-  it('Athar held out: macro-F1 at least 0.36, as measured (Athar is not trained on)', () => {
-    expect(athar().macroF1).toBeGreaterThanOrEqual(0.36);
+  it('SciCite result sentences held out (mostly biomedical): macro-F1 at least 0.59, shown supporting right at least 95 % of the time, as measured', () => {
+    const metrics = sciCite();
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.59);
+    expect(metrics.precision.supporting).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.recall.supporting).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('Athar held out: macro-F1 at least 0.37, as measured (Athar is not trained on)', () => {
+    expect(athar().macroF1).toBeGreaterThanOrEqual(0.37);
   });
 
   it.fails('Athar held out: macro-F1 ≥ 0.50 and shown contrasting precision ≥ 0.5 (issue 15 floors, not met yet)', () => {
@@ -98,9 +119,11 @@ describe('polarity evaluation sets stay apart from training', () => {
   const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
   // What scripts/train.ts trains polarity on (Athar is evaluation only).
   const training = () => {
-    const multiCite = splitMultiCite(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
-    return { multiCite, rows: [...multiCite.train, ...loadWrittenPolarity()] };
+    const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
+    const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
+    return { multiCite, sciCite, rows: [...multiCite.train, ...sciCite.train, ...loadWrittenPolarity()] };
   };
+  const probes = () => [...loadProbe(), ...loadProbe(PROBE_SET_2)];
 
   it('MultiCite held-out file is its dev split, and no held-out sentence is trained on', () => {
     const { multiCite, rows } = training();
@@ -110,15 +133,23 @@ describe('polarity evaluation sets stay apart from training', () => {
     expect(multiCite.heldOut.length).toBeGreaterThan(2000);
   });
 
-  it('the probe set shares no sentence, even loosely, with any training row', () => {
+  it('SciCite held-out file is its dev split (the rows both readers labelled alike), and no held-out sentence is trained on', () => {
+    const { sciCite, rows } = training();
+    expect(readFileSync(resolve(HELD_OUT, 'polarity-scicite.jsonl'), 'utf8')).toBe(toJsonl(sciCite.heldOut));
+    const trained = new Set(rows.map((row) => loose(row.text)));
+    expect(sciCite.heldOut.filter((row) => trained.has(loose(row.text)))).toEqual([]);
+    expect(sciCite.heldOut.length).toBeGreaterThan(100);
+  });
+
+  it('neither probe set shares a sentence, even loosely, with any training row', () => {
     const trained = new Set(training().rows.map((row) => loose(row.text)));
-    const probe = loadProbe();
-    expect(probe.length).toBeGreaterThanOrEqual(150);
-    expect(probe.filter((row) => trained.has(loose(row.text)))).toEqual([]);
+    expect(loadProbe().length).toBeGreaterThanOrEqual(150);
+    expect(loadProbe(PROBE_SET_2).length).toBeGreaterThanOrEqual(150);
+    expect(probes().filter((row) => trained.has(loose(row.text)))).toEqual([]);
   });
 
   it('written training sentences appear in no evaluation set', () => {
-    const evaluation = new Set([...heldOut('polarity'), ...heldOut('polarity-multicite'), ...loadProbe()].map((row) => loose(row.text)));
+    const evaluation = new Set([...heldOut('polarity'), ...heldOut('polarity-multicite'), ...heldOut('polarity-scicite'), ...probes()].map((row) => loose(row.text)));
     expect(loadWrittenPolarity().filter((row) => evaluation.has(loose(row.text)))).toEqual([]);
   });
 });
