@@ -62,7 +62,7 @@ export function toJsonl(rows: readonly LabelledSentence[]): string {
  * Polarity sources beyond Athar. Every row carries a `group` (rows of one group never straddle a
  * fold or a held-out boundary) and its `source`, so each source's share and effect can be measured.
  */
-export const POLARITY_SOURCES = ['athar', 'multicite', 'scicite', 'written'] as const;
+export const POLARITY_SOURCES = ['athar', 'multicite', 'scicite', 'scicite-background', 'written'] as const;
 export type PolaritySource = (typeof POLARITY_SOURCES)[number];
 
 export type StanceRow = {
@@ -150,23 +150,28 @@ const SciCiteStanceSchema = z.object({
 });
 
 /**
- * SciCite's `result` rows (a citing paper relating its results to the cited work's) with the stance
- * we gave each by reading it under the definitions; `mixed` and `disputed` rows are left out, and so
- * are SciCite's background and method rows (never read for stance). Grouped by text, so a sentence
- * repeated for two cited works never straddles a fold. A label whose text no longer matches fails loudly.
+ * SciCite rows read for stance under the definitions: every `result` row (a citing paper relating its
+ * results to the cited work's; source `scicite`) and a seeded sample of the background and method rows
+ * (source `scicite-background`; rows without a label were never read and are not used). `mixed` and
+ * `disputed` rows are left out. Grouped by text, so a sentence repeated for two cited works never
+ * straddles a fold. A label whose text no longer matches, or a result row without one, fails loudly.
  */
 export function loadSciCiteStance(split: 'train' | 'dev', path = INTENT_DATASET, labelsPath = SCICITE_STANCE_LABELS): StanceRow[] {
   const rows = readJsonl(path, IntentRowSchema);
   const stance = new Map(readJsonl(labelsPath, SciCiteStanceSchema).map((entry) => [entry.line, entry]));
   const out: StanceRow[] = [];
   rows.forEach((row, index) => {
-    if (row.split !== split || row.label !== 'result') return;
+    if (row.split !== split) return;
     const line = index + 1;
     const entry = stance.get(line);
-    if (!entry) throw new Error(`${labelsPath}: no stance label for SciCite line ${line}`);
+    if (!entry) {
+      if (row.label === 'result') throw new Error(`${labelsPath}: no stance label for SciCite result line ${line}`);
+      return;
+    }
     if (entry.fingerprint !== textFingerprint(row.text)) throw new Error(`${labelsPath}: line ${line} does not match SciCite's text`);
     if (entry.label === 'mixed' || entry.label === 'disputed') return;
-    out.push({ text: row.text, label: entry.label, group: `scicite:${textFingerprint(row.text)}`, source: 'scicite' });
+    const source = row.label === 'result' ? 'scicite' : 'scicite-background';
+    out.push({ text: row.text, label: entry.label, group: `scicite:${textFingerprint(row.text)}`, source });
   });
   return out;
 }

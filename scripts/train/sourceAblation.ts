@@ -1,6 +1,6 @@
 /**
  * What each polarity training source does to each evaluation set (README, "Polarity data").
- *   npx tsx scripts/train/sourceAblation.ts [mixture …]
+ *   npx tsx scripts/train/sourceAblation.ts [mixture … | prefix* …] [--calibrate=source,…]
  * Trains the shipped recipe on each mixture (thresholds calibrated as in training: out-of-fold rows
  * of MultiCite when it is in the mixture, else of every real row) and prints, per evaluation set,
  * macro-F1 and the shown supporting / contrasting precision of the labels as the panel would show
@@ -9,7 +9,7 @@
 import { createPolarityClassifier } from '../../lib/classify/polarity';
 import { POLARITIES } from '../../lib/domain/labels';
 import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenPolarity, type PolaritySource, type StanceRow } from './datasets';
-import { loadProbe } from './measure';
+import { loadProbe, PROBE_SET_2 } from './measure';
 import { computeMetrics } from './metrics';
 import { splitByDatasetSplit, splitPolarity } from './splits';
 import { POLARITY_TASK } from './tasks';
@@ -20,24 +20,36 @@ const MIXTURES: Record<string, readonly PolaritySource[]> = {
   'athar+multicite': ['athar', 'multicite'],
   'athar+multicite+written': ['athar', 'multicite', 'written'],
   multicite: ['multicite'],
-  'multicite+written (shipped)': ['multicite', 'written'],
-  'multicite+written+scicite': ['multicite', 'written', 'scicite'],
+  'multicite+written': ['multicite', 'written'],
+  'multicite+scicite+written': ['multicite', 'scicite', 'written'],
+  'multicite+scicite+scicite-background+written (shipped)': ['multicite', 'scicite', 'scicite-background', 'written'],
 };
 
 const athar = splitPolarity(loadPolarityRows());
 const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
 const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
-const bySource: Record<PolaritySource, StanceRow[]> = { athar: atharAsStanceRows(athar.train), multicite: multiCite.train, scicite: sciCite.train, written: loadWrittenPolarity() };
-const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, 'SciCite held out': sciCite.heldOut, probe: loadProbe() };
+const bySource: Record<PolaritySource, StanceRow[]> = {
+  athar: atharAsStanceRows(athar.train),
+  multicite: multiCite.train,
+  scicite: sciCite.train.filter((row) => row.source === 'scicite'),
+  'scicite-background': sciCite.train.filter((row) => row.source === 'scicite-background'),
+  written: loadWrittenPolarity(),
+};
+const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, 'SciCite held out': sciCite.heldOut, probe: loadProbe(), 'probe 2': loadProbe(PROBE_SET_2) };
 
 // `--calibrate=multicite,scicite` calibrates on those sources' out-of-fold rows instead.
 const calibrateFlag = process.argv.find((arg) => arg.startsWith('--calibrate='));
+// `--fold-seeds=17,19,23` cuts the cross-validation folds other ways: how much of a difference is the cut's.
+const foldSeedsFlag = process.argv.find((arg) => arg.startsWith('--fold-seeds='));
+const [foldSeed, ...moreFoldSeeds] = foldSeedsFlag
+  ? foldSeedsFlag.slice('--fold-seeds='.length).split(',').map(Number)
+  : [POLARITY_TASK.foldSeed, ...(POLARITY_TASK.moreFoldSeeds ?? [])];
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 for (const [name, sources] of Object.entries(MIXTURES)) {
-  if (wanted.length > 0 && !wanted.some((w) => name.startsWith(w))) continue;
+  if (wanted.length > 0 && !wanted.some((w) => (w.endsWith('*') ? name.startsWith(w.slice(0, -1)) : name === w))) continue;
   const rows = sources.flatMap((source) => bySource[source]);
   const calibrate: string[] = calibrateFlag ? calibrateFlag.slice('--calibrate='.length).split(',') : [sources.includes('multicite') ? 'multicite' : 'athar'];
-  const { weights, crossValidation, outOfFoldProbabilities } = trainTask({ ...POLARITY_TASK, abstention: { ...POLARITY_TASK.abstention!, calibrateOn: (row) => calibrate.includes(String(row.source)) } }, rows);
+  const { weights, crossValidation, outOfFoldProbabilities } = trainTask({ ...POLARITY_TASK, foldSeed: foldSeed!, moreFoldSeeds, abstention: { ...POLARITY_TASK.abstention!, calibrateOn: (row) => calibrate.includes(String(row.source)) } }, rows);
   const classifier = createPolarityClassifier(weights);
   // Grouped CV per source: mixtures differ in rows, so compare them on the rows they share.
   const below = weights.abstention?.below ?? {};

@@ -112,12 +112,18 @@ export function oneLabelPerText<R extends LabelledSentence>(rows: readonly R[]):
   });
 }
 
+/** Lower-cased, punctuation and digits dropped: a copy with other citation numbers or years is the same sentence. */
+export function looseText(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
+}
+
 /**
  * A stance source with its own dev split (MultiCite: its citing–cited pairs never appear in `train`;
- * SciCite): dev is held out, and training rows repeating a held-out sentence are dropped, as for intent.
+ * SciCite): dev is held out, and training rows repeating a held-out sentence, even with other
+ * numbers or punctuation, are dropped.
  */
 export function splitByDatasetSplit(train: readonly StanceRow[], dev: readonly StanceRow[]): Split<StanceRow> {
   const heldOut = oneLabelPerText(dev).map(strip);
-  const heldOutTexts = new Set(dev.map((row) => row.text));
-  return { train: oneLabelPerText(train.filter((row) => !heldOutTexts.has(row.text))), heldOut };
+  const heldOutTexts = new Set(dev.map((row) => looseText(row.text)));
+  return { train: oneLabelPerText(train.filter((row) => !heldOutTexts.has(looseText(row.text)))), heldOut };
 }

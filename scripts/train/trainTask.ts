@@ -26,6 +26,12 @@ export interface TaskDefinition<L extends string> {
   /** Folds of the training rows used to tune offsets and temperature (never the held-out rows). */
   folds: number;
   foldSeed: number;
+  /**
+   * More cuts of the same folds (each its own seed). Every row is then out of fold once per cut: its
+   * scores are averaged over the cuts, and a 'fold-average' model is the mean of every cut's models,
+   * so neither the tuned thresholds nor the shipped model hang on one arbitrary cut.
+   */
+  moreFoldSeeds?: readonly number[];
   /** Rows sharing a key stay in one fold (e.g. the cited paper), mirroring how the held-out set was cut. */
   foldKey: (row: LabelledSentence<L> & Record<string, unknown>) => string;
   /**
@@ -130,18 +136,24 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
   };
   const shipped = (model: LinearModel) => pruneAndQuantise(model, { maxBuckets: definition.maxBuckets });
 
-  const fold = groupedFolds(rows, definition.folds, definition.foldKey, definition.foldSeed);
-  const outOfFold: Float64Array[] = new Array(rows.length);
+  const cuts = [definition.foldSeed, ...(definition.moreFoldSeeds ?? [])];
+  const outOfFold: Float64Array[] = rows.map(() => new Float64Array(classCount));
   const foldModels: LinearModel[] = [];
-  for (let f = 0; f < definition.folds; f++) {
-    const inside = rows.flatMap((_, i) => (fold[i] !== f ? [i] : []));
-    const outside = rows.flatMap((_, i) => (fold[i] === f ? [i] : []));
-    const fitted = fit(inside);
-    foldModels.push(fitted);
-    const model = dequantise(shipped(fitted));
-    const columns = columnIndex(model);
-    for (const i of outside) outOfFold[i] = scoreVector(model, columns, vectors[i]!);
-    log(`${definition.task}: fold ${f + 1}/${definition.folds} done`);
+  for (const [cut, seed] of cuts.entries()) {
+    const fold = groupedFolds(rows, definition.folds, definition.foldKey, seed);
+    for (let f = 0; f < definition.folds; f++) {
+      const inside = rows.flatMap((_, i) => (fold[i] !== f ? [i] : []));
+      const outside = rows.flatMap((_, i) => (fold[i] === f ? [i] : []));
+      const fitted = fit(inside);
+      foldModels.push(fitted);
+      const model = dequantise(shipped(fitted));
+      const columns = columnIndex(model);
+      for (const i of outside) {
+        const scores = scoreVector(model, columns, vectors[i]!);
+        for (let k = 0; k < classCount; k++) outOfFold[i]![k]! += scores[k]! / cuts.length;
+      }
+      log(`${definition.task}: ${cuts.length > 1 ? `cut ${cut + 1}/${cuts.length}, ` : ''}fold ${f + 1}/${definition.folds} done`);
+    }
   }
   const offsets = tuneOffsets(outOfFold, gold, classCount, definition.offsets);
   const temperature = fitTemperature(
@@ -177,7 +189,7 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
   );
 
   const finalModel = shipped(definition.finalModel === 'fold-average' ? averageModels(foldModels) : fit(rows.map((_, i) => i)));
-  log(`${definition.task}: final model ${definition.finalModel === 'fold-average' ? `averaged over the ${definition.folds} fold models` : 'trained on every row'}`);
+  log(`${definition.task}: final model ${definition.finalModel === 'fold-average' ? `averaged over the ${foldModels.length} fold models` : 'trained on every row'}`);
   const weights = packWeights({
     task: definition.task,
     labels,
@@ -194,7 +206,7 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
       members: definition.members,
       classWeighting: definition.classWeighting,
       maxBuckets: definition.maxBuckets,
-      offsetsTunedOn: `${definition.folds}-fold grouped cross-validation of the training rows`,
+      offsetsTunedOn: `${definition.folds}-fold grouped cross-validation of the training rows${cuts.length > 1 ? `, out-of-fold scores averaged over ${cuts.length} cuts` : ''}`,
       offsetTuning: definition.offsets,
       offsets,
       crossValidatedMacroF1: Number(crossValidation.macroF1.toFixed(4)),

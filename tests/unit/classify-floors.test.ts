@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenPolarity, toJsonl, type LabelledSentence } from '../../scripts/train/datasets';
 import { evaluateShipped } from '../../scripts/train/evaluate';
 import { loadProbe, PROBE_SET_2 } from '../../scripts/train/measure';
-import { splitIntent, splitByDatasetSplit, splitPolarity } from '../../scripts/train/splits';
+import { looseText, splitIntent, splitByDatasetSplit, splitPolarity } from '../../scripts/train/splits';
 import { REPO_ROOT } from '../paths';
 
 const HELD_OUT = resolve(REPO_ROOT, 'tests/fixtures/heldout');
@@ -53,31 +53,32 @@ describe('shipped polarity model, as the panel shows its labels', () => {
 
   // Probe 2 was written after probe 1's aggregate figures had shaped training briefs, and first
   // scored after this model was chosen: the less flattering, more honest figure.
-  it('probe 2 (a second writer, stance mostly without cue words): macro-F1 at least 0.69, shown labels right at least 90 % of the time, as measured', () => {
+  it('probe 2 (a second writer, stance mostly without cue words): macro-F1 at least 0.68, shown labels right at least 95 % of the time, as measured', () => {
     const metrics = probe2();
-    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.69);
-    expect(metrics.precision.supporting).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.9);
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.68);
+    expect(metrics.precision.supporting).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.95);
   });
 
-  it.fails('probe 2: macro-F1 ≥ 0.80 and supporting recall ≥ 0.6 (issue 15 floors, not met: supporting recall 0.45)', () => {
+  it.fails('probe 2: macro-F1 ≥ 0.80 and supporting recall ≥ 0.6 (issue 15 floors, not met: macro-F1 0.68, supporting recall 0.42)', () => {
     const metrics = probe2();
     expect(metrics.macroF1).toBeGreaterThanOrEqual(0.8);
     expect(metrics.recall.supporting).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('MultiCite held out (computer-science papers): shown contrasting labels right at least 59 % of the time over at least 90 shown, macro-F1 at least 0.59, as measured', () => {
+  it('MultiCite held out (computer-science papers): shown contrasting labels right at least 60 % of the time over at least 90 shown, macro-F1 at least 0.60, as measured', () => {
     const metrics = multiCite();
-    expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.59);
+    expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.6);
     expect(metrics.predicted.contrasting).toBeGreaterThanOrEqual(90);
-    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.59);
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('SciCite result sentences held out (mostly biomedical): macro-F1 at least 0.59, shown supporting right at least 95 % of the time, as measured', () => {
+  it('SciCite dev held out (mostly biomedical, every intent): macro-F1 at least 0.68, shown supporting right at least 90 % of the time finding 69 %, shown contrasting right at least half the time, as measured', () => {
     const metrics = sciCite();
-    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.59);
-    expect(metrics.precision.supporting).toBeGreaterThanOrEqual(0.95);
-    expect(metrics.recall.supporting).toBeGreaterThanOrEqual(0.7);
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.68);
+    expect(metrics.precision.supporting).toBeGreaterThanOrEqual(0.9);
+    expect(metrics.recall.supporting).toBeGreaterThanOrEqual(0.69);
+    expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.5);
   });
 
   it('Athar held out: macro-F1 at least 0.37, as measured (Athar is not trained on)', () => {
@@ -115,8 +116,7 @@ describe('held-out files', () => {
 });
 
 describe('polarity evaluation sets stay apart from training', () => {
-  // Lower-cased, punctuation and digits dropped: a reworded copy with another number still counts as the same sentence.
-  const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
+  const loose = looseText;
   // What scripts/train.ts trains polarity on (Athar is evaluation only).
   const training = () => {
     const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
@@ -125,20 +125,20 @@ describe('polarity evaluation sets stay apart from training', () => {
   };
   const probes = () => [...loadProbe(), ...loadProbe(PROBE_SET_2)];
 
-  it('MultiCite held-out file is its dev split, and no held-out sentence is trained on', () => {
+  it('MultiCite held-out file is its dev split, and no held-out sentence is trained on, even loosely', () => {
     const { multiCite, rows } = training();
     expect(readFileSync(resolve(HELD_OUT, 'polarity-multicite.jsonl'), 'utf8')).toBe(toJsonl(multiCite.heldOut));
-    const trained = new Set(rows.map((row) => row.text));
-    expect(multiCite.heldOut.filter((row) => trained.has(row.text))).toEqual([]);
+    const trained = new Set(rows.map((row) => loose(row.text)));
+    expect(multiCite.heldOut.filter((row) => trained.has(loose(row.text)))).toEqual([]);
     expect(multiCite.heldOut.length).toBeGreaterThan(2000);
   });
 
-  it('SciCite held-out file is its dev split (the rows both readers labelled alike), and no held-out sentence is trained on', () => {
+  it('SciCite held-out file is its dev split (the rows both readers labelled alike, results and background alike), and no held-out sentence is trained on', () => {
     const { sciCite, rows } = training();
     expect(readFileSync(resolve(HELD_OUT, 'polarity-scicite.jsonl'), 'utf8')).toBe(toJsonl(sciCite.heldOut));
     const trained = new Set(rows.map((row) => loose(row.text)));
     expect(sciCite.heldOut.filter((row) => trained.has(loose(row.text)))).toEqual([]);
-    expect(sciCite.heldOut.length).toBeGreaterThan(100);
+    expect(sciCite.heldOut.length).toBeGreaterThan(800);
   });
 
   it('neither probe set shares a sentence, even loosely, with any training row', () => {
