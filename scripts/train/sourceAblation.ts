@@ -1,19 +1,19 @@
 /**
  * What each polarity training source does to each evaluation set (README, "Polarity data").
- *   npx tsx scripts/train/sourceAblation.ts [mixture … | prefix* …] [--calibrate=source,…]
+ *   npx tsx scripts/train/sourceAblation.ts [mixture … | prefix* …] [--calibrate=source,…] [--fold-seeds=a,b,c] [--weight=source:w]
  * Trains the shipped recipe on each mixture (thresholds calibrated as in training: out-of-fold rows
  * of MultiCite when it is in the mixture, else of every real row) and prints, per evaluation set,
  * macro-F1 and the shown supporting / contrasting precision of the labels as the panel would show
  * them. Reporting only: the shipped mixture was chosen on grouped cross-validation of training rows.
  */
 import { createPolarityClassifier } from '../../lib/classify/polarity';
-import { POLARITIES } from '../../lib/domain/labels';
+import { POLARITIES, type Polarity } from '../../lib/domain/labels';
 import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenPolarity, type PolaritySource, type StanceRow } from './datasets';
 import { loadProbe, PROBE_SET_2 } from './measure';
 import { computeMetrics } from './metrics';
 import { splitByDatasetSplit, splitPolarity } from './splits';
 import { POLARITY_TASK } from './tasks';
-import { trainTask } from './trainTask';
+import { trainTask, type TaskDefinition } from './trainTask';
 
 const MIXTURES: Record<string, readonly PolaritySource[]> = {
   athar: ['athar'],
@@ -44,12 +44,26 @@ const foldSeedsFlag = process.argv.find((arg) => arg.startsWith('--fold-seeds=')
 const [foldSeed, ...moreFoldSeeds] = foldSeedsFlag
   ? foldSeedsFlag.slice('--fold-seeds='.length).split(',').map(Number)
   : [POLARITY_TASK.foldSeed, ...(POLARITY_TASK.moreFoldSeeds ?? [])];
+// `--weight=scicite-background:0.5` scales C for that source's rows (a softer say than dropping them).
+const sourceWeights = new Map(
+  process.argv
+    .filter((arg) => arg.startsWith('--weight='))
+    .map((arg) => arg.slice('--weight='.length).split(':'))
+    .map(([source, weight]) => [source!, Number(weight)] as const),
+);
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 for (const [name, sources] of Object.entries(MIXTURES)) {
   if (wanted.length > 0 && !wanted.some((w) => (w.endsWith('*') ? name.startsWith(w.slice(0, -1)) : name === w))) continue;
   const rows = sources.flatMap((source) => bySource[source]);
   const calibrate: string[] = calibrateFlag ? calibrateFlag.slice('--calibrate='.length).split(',') : [sources.includes('multicite') ? 'multicite' : 'athar'];
-  const { weights, crossValidation, outOfFoldProbabilities } = trainTask({ ...POLARITY_TASK, foldSeed: foldSeed!, moreFoldSeeds, abstention: { ...POLARITY_TASK.abstention!, calibrateOn: (row) => calibrate.includes(String(row.source)) } }, rows);
+  const definition: TaskDefinition<Polarity> = {
+    ...POLARITY_TASK,
+    foldSeed: foldSeed!,
+    moreFoldSeeds,
+    ...(sourceWeights.size > 0 ? { exampleWeight: (row) => sourceWeights.get(String(row.source)) ?? 1 } : {}),
+    abstention: { ...POLARITY_TASK.abstention!, calibrateOn: (row) => calibrate.includes(String(row.source)) },
+  };
+  const { weights, crossValidation, outOfFoldProbabilities } = trainTask(definition, rows);
   const classifier = createPolarityClassifier(weights);
   // Grouped CV per source: mixtures differ in rows, so compare them on the rows they share.
   const below = weights.abstention?.below ?? {};
