@@ -75,7 +75,7 @@ export type StanceRow = {
 export const MULTICITE_DATASET = resolve(DATASETS, 'multicite-sentence.jsonl');
 /** Our stance labels for MultiCite's `similarities` / `differences` rows, keyed by line (README, "Polarity data"). */
 export const MULTICITE_STANCE_LABELS = resolve(REPO_ROOT, 'scripts/train/data/multicite-stance.jsonl');
-/** Our stance labels for SciCite's `result`-intent rows, keyed by line of the intent dataset (scripts/train/data/README.md). */
+/** Our stance labels for SciCite rows (every `result` row, a sample of the rest), keyed by line of the intent dataset (scripts/train/data/README.md). */
 export const SCICITE_STANCE_LABELS = resolve(REPO_ROOT, 'scripts/train/data/scicite-stance.jsonl');
 /** Clear-cut sentences written for training from the definitions, by two writers; never part of an evaluation set. */
 export const WRITTEN_POLARITY = [

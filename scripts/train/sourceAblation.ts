@@ -63,19 +63,12 @@ for (const [name, sources] of Object.entries(MIXTURES)) {
     ...(sourceWeights.size > 0 ? { exampleWeight: (row) => sourceWeights.get(String(row.source)) ?? 1 } : {}),
     abstention: { ...POLARITY_TASK.abstention!, calibrateOn: (row) => calibrate.includes(String(row.source)) },
   };
-  const { weights, crossValidation, outOfFoldProbabilities } = trainTask(definition, rows);
+  const { weights, crossValidation, outOfFoldShown } = trainTask(definition, rows);
   const classifier = createPolarityClassifier(weights);
   // Grouped CV per source: mixtures differ in rows, so compare them on the rows they share.
-  const below = weights.abstention?.below ?? {};
-  const shownOutOfFold = outOfFoldProbabilities.map((probabilities) => {
-    let best = 0;
-    for (let k = 1; k < POLARITIES.length; k++) if (probabilities[k]! > probabilities[best]!) best = k;
-    const label = POLARITIES[best]!;
-    return probabilities[best]! < (below[label] ?? 0) ? 'neutral' : label;
-  });
   const perSourceCv = sources.map((source) => {
     const indices = rows.flatMap((row, i) => (row.source === source ? [i] : []));
-    const m = computeMetrics(POLARITIES, indices.map((i) => rows[i]!.label), indices.map((i) => shownOutOfFold[i]!));
+    const m = computeMetrics(POLARITIES, indices.map((i) => rows[i]!.label), indices.map((i) => outOfFoldShown[i]!));
     return `${source} ${m.macroF1.toFixed(3)} (shown supporting ${(m.precision.supporting ?? 0).toFixed(2)} of ${m.predicted.supporting}, contrasting ${(m.precision.contrasting ?? 0).toFixed(2)} of ${m.predicted.contrasting})`;
   });
   const cells = Object.entries(evaluations).map(([set, evalRows]) => {

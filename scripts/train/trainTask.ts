@@ -60,8 +60,8 @@ export interface AbstentionTuning<L extends string> {
 export interface TaskResult<L extends string> {
   weights: PackedWeights;
   crossValidation: Metrics<L>;
-  /** Each training row's out-of-fold probabilities (before abstention), for diagnostics. */
-  outOfFoldProbabilities: Float64Array[];
+  /** Each training row's out-of-fold label as the panel would show it (after abstention), for per-source diagnostics. */
+  outOfFoldShown: L[];
 }
 
 function classWeights(labels: readonly number[], classCount: number, weighting: ClassWeighting): number[] {
@@ -182,10 +182,11 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
     const threshold = below[labels[best]!];
     return abstention && threshold !== undefined && probabilities[best]! < threshold ? abstention.to : labels[best]!;
   };
+  const outOfFoldShown = outOfFoldProbabilities.map(shownLabel);
   const crossValidation = computeMetrics(
     labels,
     gold.map((index) => labels[index]!),
-    outOfFoldProbabilities.map(shownLabel),
+    outOfFoldShown,
   );
 
   const finalModel = shipped(definition.finalModel === 'fold-average' ? averageModels(foldModels) : fit(rows.map((_, i) => i)));
@@ -213,5 +214,5 @@ export function trainTask<L extends string, R extends LabelledSentence<L> & Reco
       ...(abstention ? { abstentionTunedOn: 'out-of-fold probabilities of the calibration rows', abstentionTargetPrecision: abstention.targetPrecision } : {}),
     },
   });
-  return { weights, crossValidation, outOfFoldProbabilities };
+  return { weights, crossValidation, outOfFoldShown };
 }

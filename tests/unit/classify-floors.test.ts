@@ -116,7 +116,6 @@ describe('held-out files', () => {
 });
 
 describe('polarity evaluation sets stay apart from training', () => {
-  const loose = looseText;
   // What scripts/train.ts trains polarity on (Athar is evaluation only).
   const training = () => {
     const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
@@ -128,29 +127,29 @@ describe('polarity evaluation sets stay apart from training', () => {
   it('MultiCite held-out file is its dev split, and no held-out sentence is trained on, even loosely', () => {
     const { multiCite, rows } = training();
     expect(readFileSync(resolve(HELD_OUT, 'polarity-multicite.jsonl'), 'utf8')).toBe(toJsonl(multiCite.heldOut));
-    const trained = new Set(rows.map((row) => loose(row.text)));
-    expect(multiCite.heldOut.filter((row) => trained.has(loose(row.text)))).toEqual([]);
+    const trained = new Set(rows.map((row) => looseText(row.text)));
+    expect(multiCite.heldOut.filter((row) => trained.has(looseText(row.text)))).toEqual([]);
     expect(multiCite.heldOut.length).toBeGreaterThan(2000);
   });
 
   it('SciCite held-out file is its dev split (the rows both readers labelled alike, results and background alike), and no held-out sentence is trained on', () => {
     const { sciCite, rows } = training();
     expect(readFileSync(resolve(HELD_OUT, 'polarity-scicite.jsonl'), 'utf8')).toBe(toJsonl(sciCite.heldOut));
-    const trained = new Set(rows.map((row) => loose(row.text)));
-    expect(sciCite.heldOut.filter((row) => trained.has(loose(row.text)))).toEqual([]);
+    const trained = new Set(rows.map((row) => looseText(row.text)));
+    expect(sciCite.heldOut.filter((row) => trained.has(looseText(row.text)))).toEqual([]);
     expect(sciCite.heldOut.length).toBeGreaterThan(800);
   });
 
   it('neither probe set shares a sentence, even loosely, with any training row', () => {
-    const trained = new Set(training().rows.map((row) => loose(row.text)));
+    const trained = new Set(training().rows.map((row) => looseText(row.text)));
     expect(loadProbe().length).toBeGreaterThanOrEqual(150);
     expect(loadProbe(PROBE_SET_2).length).toBeGreaterThanOrEqual(150);
-    expect(probes().filter((row) => trained.has(loose(row.text)))).toEqual([]);
+    expect(probes().filter((row) => trained.has(looseText(row.text)))).toEqual([]);
   });
 
   it('written training sentences appear in no evaluation set', () => {
-    const evaluation = new Set([...heldOut('polarity'), ...heldOut('polarity-multicite'), ...heldOut('polarity-scicite'), ...probes()].map((row) => loose(row.text)));
-    expect(loadWrittenPolarity().filter((row) => evaluation.has(loose(row.text)))).toEqual([]);
+    const evaluation = new Set([...heldOut('polarity'), ...heldOut('polarity-multicite'), ...heldOut('polarity-scicite'), ...probes()].map((row) => looseText(row.text)));
+    expect(loadWrittenPolarity().filter((row) => evaluation.has(looseText(row.text)))).toEqual([]);
   });
 });
 
