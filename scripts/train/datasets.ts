@@ -62,7 +62,7 @@ export function toJsonl(rows: readonly LabelledSentence[]): string {
  * Polarity sources beyond Athar. Every row carries a `group` (rows of one group never straddle a
  * fold or a held-out boundary) and its `source`, so each source's share and effect can be measured.
  */
-export const POLARITY_SOURCES = ['athar', 'multicite', 'scicite', 'scicite-background', 'written'] as const;
+export const POLARITY_SOURCES = ['athar', 'multicite', 'scicite', 'scicite-background', 'written', 'written-content'] as const;
 export type PolaritySource = (typeof POLARITY_SOURCES)[number];
 
 export type StanceRow = {
@@ -87,6 +87,15 @@ export const WRITTEN_POLARITY = [
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-4a.jsonl'),
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-4b.jsonl'),
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-4c.jsonl'),
+];
+/**
+ * Batch 5 (session 10): stance carried by content (numbers that land inside or outside, re-runs that
+ * do or do not recover the gains) rather than cue words. A source of its own, so grouped CV can say
+ * what it does to the rows every mixture shares.
+ */
+export const WRITTEN_CONTENT_POLARITY = [
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-5a.jsonl'),
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-5b.jsonl'),
 ];
 
 const MultiCiteRowSchema = z.object({
@@ -134,8 +143,12 @@ export function loadMultiCiteStance(split: 'train' | 'dev', path = MULTICITE_DAT
   return out;
 }
 
-export function loadWrittenPolarity(paths: readonly string[] = WRITTEN_POLARITY): StanceRow[] {
-  return paths.flatMap((path, file) => readJsonl(path, WrittenRowSchema).map((row, index): StanceRow => ({ ...row, group: `written:${file}:${index}`, source: 'written' })));
+export function loadWrittenPolarity(paths: readonly string[] = WRITTEN_POLARITY, source: 'written' | 'written-content' = 'written'): StanceRow[] {
+  return paths.flatMap((path, file) => readJsonl(path, WrittenRowSchema).map((row, index): StanceRow => ({ ...row, group: `${source}:${file}:${index}`, source })));
+}
+
+export function loadWrittenContentPolarity(): StanceRow[] {
+  return loadWrittenPolarity(WRITTEN_CONTENT_POLARITY, 'written-content');
 }
 
 export function atharAsStanceRows(rows: readonly PolarityRow[]): StanceRow[] {

@@ -1,6 +1,6 @@
 /**
  * What each polarity training source does to each evaluation set (README, "Polarity data").
- *   npx tsx scripts/train/sourceAblation.ts [mixture … | prefix* …] [--calibrate=source,…] [--fold-seeds=a,b,c] [--weight=source:w]
+ *   npx tsx scripts/train/sourceAblation.ts [mixture … | prefix* …] [--calibrate=source,…] [--fold-seeds=a,b,c] [--weight=source:w] [--cv-only]
  * Trains the shipped recipe on each mixture (thresholds calibrated as in training: out-of-fold rows
  * of MultiCite when it is in the mixture, else of every real row) and prints, per evaluation set,
  * macro-F1 and the shown supporting / contrasting precision of the labels as the panel would show
@@ -8,7 +8,7 @@
  */
 import { createPolarityClassifier } from '../../lib/classify/polarity';
 import { POLARITIES, type Polarity } from '../../lib/domain/labels';
-import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenPolarity, type PolaritySource, type StanceRow } from './datasets';
+import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenPolarity, type PolaritySource, type StanceRow } from './datasets';
 import { loadProbe, PROBE_SET_2 } from './measure';
 import { computeMetrics } from './metrics';
 import { splitByDatasetSplit, splitPolarity } from './splits';
@@ -23,17 +23,20 @@ const MIXTURES: Record<string, readonly PolaritySource[]> = {
   'multicite+written': ['multicite', 'written'],
   'multicite+scicite+written': ['multicite', 'scicite', 'written'],
   'multicite+scicite+scicite-background+written (shipped)': ['multicite', 'scicite', 'scicite-background', 'written'],
+  'multicite+scicite+scicite-background+written+written-content': ['multicite', 'scicite', 'scicite-background', 'written', 'written-content'],
 };
 
 const athar = splitPolarity(loadPolarityRows());
 const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
 const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
-const bySource: Record<PolaritySource, StanceRow[]> = {
-  athar: atharAsStanceRows(athar.train),
-  multicite: multiCite.train,
-  scicite: sciCite.train.filter((row) => row.source === 'scicite'),
-  'scicite-background': sciCite.train.filter((row) => row.source === 'scicite-background'),
-  written: loadWrittenPolarity(),
+// Loaded only for the mixtures asked for.
+const bySource: Record<PolaritySource, () => StanceRow[]> = {
+  athar: () => atharAsStanceRows(athar.train),
+  multicite: () => multiCite.train,
+  scicite: () => sciCite.train.filter((row) => row.source === 'scicite'),
+  'scicite-background': () => sciCite.train.filter((row) => row.source === 'scicite-background'),
+  written: () => loadWrittenPolarity(),
+  'written-content': () => loadWrittenContentPolarity(),
 };
 const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, 'SciCite held out': sciCite.heldOut, probe: loadProbe(), 'probe 2': loadProbe(PROBE_SET_2) };
 
@@ -51,10 +54,12 @@ const sourceWeights = new Map(
     .map((arg) => arg.slice('--weight='.length).split(':'))
     .map(([source, weight]) => [source!, Number(weight)] as const),
 );
+// `--cv-only` prints no evaluation set: for choices made before anyone looks at held-out figures.
+const cvOnly = process.argv.includes('--cv-only');
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 for (const [name, sources] of Object.entries(MIXTURES)) {
   if (wanted.length > 0 && !wanted.some((w) => (w.endsWith('*') ? name.startsWith(w.slice(0, -1)) : name === w))) continue;
-  const rows = sources.flatMap((source) => bySource[source]);
+  const rows = sources.flatMap((source) => bySource[source]());
   const calibrate: string[] = calibrateFlag ? calibrateFlag.slice('--calibrate='.length).split(',') : [sources.includes('multicite') ? 'multicite' : 'athar'];
   const definition: TaskDefinition<Polarity> = {
     ...POLARITY_TASK,
@@ -71,7 +76,7 @@ for (const [name, sources] of Object.entries(MIXTURES)) {
     const m = computeMetrics(POLARITIES, indices.map((i) => rows[i]!.label), indices.map((i) => outOfFoldShown[i]!));
     return `${source} ${m.macroF1.toFixed(3)} (shown supporting ${(m.precision.supporting ?? 0).toFixed(2)} of ${m.predicted.supporting}, contrasting ${(m.precision.contrasting ?? 0).toFixed(2)} of ${m.predicted.contrasting})`;
   });
-  const cells = Object.entries(evaluations).map(([set, evalRows]) => {
+  const cells = Object.entries(cvOnly ? {} : evaluations).map(([set, evalRows]) => {
     const m = computeMetrics(POLARITIES, evalRows.map((row) => row.label), evalRows.map((row) => classifier.classify(row.text).label));
     return `${set}: macro-F1 ${m.macroF1.toFixed(3)}, supporting ${(m.precision.supporting ?? 0).toFixed(2)} of ${m.predicted.supporting}, contrasting ${(m.precision.contrasting ?? 0).toFixed(2)} of ${m.predicted.contrasting}`;
   });
