@@ -41,12 +41,6 @@ export interface FeatureConfig {
   wordClusterBlockWeight?: number;
   /** Fingerprint of the clusters the model was trained with; inference refuses any other set. */
   wordClusterFingerprint?: string;
-  /**
-   * Word clusters paired with who is speaking: "own" when the sentence is in the first person (we,
-   * our), else "cited". "Our value sits within theirs" and "[4] reports a value within…" share
-   * every word cluster but not their stance. Optional so earlier models read the same features.
-   */
-  speakerClusterBlockWeight?: number;
 }
 
 /**
@@ -141,8 +135,6 @@ const CHAR_SEED = 0x2c1b3c6d;
 const CUE_SEED = 0x5bd1e995;
 const STANCE_CUE_SEED = 0x68e31da4;
 const CLUSTER_SEED = 0x3c6ef372;
-const SPEAKER_CLUSTER_SEED = 0x7a3d91c5;
-const FIRST_PERSON = new Set(['we', 'our', 'ours', 'us', 'ourselves']);
 
 /**
  * Phrases that signal how a work is being cited. The n-grams can learn most of these,
@@ -393,15 +385,6 @@ function visitClusterNgrams(tokens: readonly string[], clusters: WordClusters, c
   }
 }
 
-function visitSpeakerClusters(tokens: readonly string[], clusters: WordClusters, weight: number, mask: number, visit: FeatureVisitor): void {
-  const speaker = tokens.some((token) => FIRST_PERSON.has(token)) ? 'own' : 'cited';
-  const value = blockScale(weight, tokens.length);
-  for (const token of tokens) {
-    const id = clusters.get(token);
-    visit(mix(hashString(`${speaker}#${id === undefined ? token : id}`, SPEAKER_CLUSTER_SEED)) & mask, value);
-  }
-}
-
 const NEGATION_REACH = 3;
 
 /**
@@ -444,11 +427,6 @@ export function visitFeatures(raw: unknown, config: FeatureConfig, visit: Featur
   if ((config.wordClusterBlockWeight ?? 0) > 0) {
     if (!clusters) throw new Error('these features need word clusters');
     visitClusterNgrams(tokens, clusters, config, mask, visit);
-  }
-  const speakerWeight = config.speakerClusterBlockWeight ?? 0;
-  if (speakerWeight > 0) {
-    if (!clusters) throw new Error('these features need word clusters');
-    visitSpeakerClusters(tokens, clusters, speakerWeight, mask, visit);
   }
 }
 

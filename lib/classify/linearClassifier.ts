@@ -65,8 +65,7 @@ export function createLinearClassifier<L extends string>(
   const features: FeatureConfig = packed.features;
   const abstention = packed.abstention ? { to: labels.indexOf(packed.abstention.to as L), below: packed.abstention.below } : undefined;
   if (abstention && abstention.to < 0) throw new Error(`weights for ${packed.task} abstain to an unknown label ${packed.abstention!.to}`);
-  const needsClusters = (features.wordClusterBlockWeight ?? 0) > 0 || (features.speakerClusterBlockWeight ?? 0) > 0;
-  if (needsClusters && !wordClusters) throw new Error(`weights for ${packed.task} need word clusters`);
+  if ((features.wordClusterBlockWeight ?? 0) > 0 && !wordClusters) throw new Error(`weights for ${packed.task} need word clusters`);
   let decoded: { index: BucketIndex; weights: Int8Array; clusters: WordClusters | undefined } | undefined;
 
   const clustersFor = (weights: PackedWeights): WordClusters | undefined => {
@@ -81,7 +80,7 @@ export function createLinearClassifier<L extends string>(
     // Kept as int8 (3 bytes a bucket) rather than floats: small enough to stay in cache.
     const weights = new Int8Array(decodeBase64(packed.weights).buffer);
     if (weights.length < buckets.length * classCount) throw new Error(`weights for ${packed.task} are truncated`);
-    return { index: buildIndex(buckets, features.hashBits), weights, clusters: needsClusters ? clustersFor(packed) : undefined };
+    return { index: buildIndex(buckets, features.hashBits), weights, clusters: (features.wordClusterBlockWeight ?? 0) > 0 ? clustersFor(packed) : undefined };
   };
 
   const probabilities = (sentence: string): Float64Array => {

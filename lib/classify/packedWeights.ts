@@ -25,7 +25,6 @@ export const PackedWeightsSchema = z.object({
     wordClusterNgrams: z.array(z.number().int().min(1).max(4)).optional(),
     wordClusterBlockWeight: z.number().optional(),
     wordClusterFingerprint: z.string().optional(),
-    speakerClusterBlockWeight: z.number().optional(),
   }),
   /** Per-class score offsets: the model's own biases plus the imbalance correction tuned in training. */
   biases: z.array(z.number()),

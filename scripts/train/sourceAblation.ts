@@ -54,8 +54,6 @@ const sourceWeights = new Map(
     .map((arg) => arg.slice('--weight='.length).split(':'))
     .map(([source, weight]) => [source!, Number(weight)] as const),
 );
-// `--speaker-clusters=1` adds word clusters paired with who speaks (features.speakerClusterBlockWeight).
-const speakerFlag = process.argv.find((arg) => arg.startsWith('--speaker-clusters='));
 // `--cv-only` prints no evaluation set: for choices made before anyone looks at held-out figures.
 const cvOnly = process.argv.includes('--cv-only');
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -67,7 +65,6 @@ for (const [name, sources] of Object.entries(MIXTURES)) {
     ...POLARITY_TASK,
     foldSeed: foldSeed!,
     moreFoldSeeds,
-    ...(speakerFlag ? { features: { ...POLARITY_TASK.features, speakerClusterBlockWeight: Number(speakerFlag.split('=')[1]) } } : {}),
     ...(sourceWeights.size > 0 ? { exampleWeight: (row) => sourceWeights.get(String(row.source)) ?? 1 } : {}),
     abstention: { ...POLARITY_TASK.abstention!, calibrateOn: (row) => calibrate.includes(String(row.source)) },
   };
