@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { REPO_ROOT } from '../tests/paths';
 import type { PackedWeights } from '../lib/classify/packedWeights';
-import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenPolarity, toJsonl, type LabelledSentence } from './train/datasets';
+import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenPolarity, toJsonl, type LabelledSentence } from './train/datasets';
 import type { Metrics } from './train/metrics';
 import { splitIntent, splitByDatasetSplit, splitPolarity } from './train/splits';
 import { INTENT_TASK, POLARITY_TASK } from './train/tasks';
-import { loadProbe, measurePolarity, PROBE_SET_2 } from './train/measure';
+import { loadProbe, measurePolarity, PROBE_SET_2, PROBE_SET_3 } from './train/measure';
 import { trainTask, type TaskDefinition } from './train/trainTask';
 
 /** Hard limit per weights file: the extension ships both inside its service worker bundle. */
@@ -43,14 +43,15 @@ function main(): void {
   const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
   const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
   const written = loadWrittenPolarity();
+  const writtenContent = loadWrittenContentPolarity();
   // Athar is evaluation only: its "positive" is praise of ACL systems, and in grouped cross-validation
   // its rows cut MultiCite's supporting precision from 0.49 to 0.13 (README, "Polarity data").
   // In the order the source ablation trains them (scripts/train/sourceAblation.ts), so its figures are the shipped ones.
   const sciCiteResults = sciCite.train.filter((row) => row.source === 'scicite');
   const sciCiteBackground = sciCite.train.filter((row) => row.source === 'scicite-background');
-  const polarityTrain = [...multiCite.train, ...sciCiteResults, ...sciCiteBackground, ...written];
+  const polarityTrain = [...multiCite.train, ...sciCiteResults, ...sciCiteBackground, ...written, ...writtenContent];
   log(`intent: ${intent.train.length} training rows, ${intent.heldOut.length} held out`);
-  log(`polarity: ${polarityTrain.length} training rows (MultiCite ${multiCite.train.length}, SciCite results ${sciCiteResults.length}, SciCite background and method ${sciCiteBackground.length}, written ${written.length}); held out: Athar ${athar.heldOut.length}, MultiCite ${multiCite.heldOut.length}, SciCite ${sciCite.heldOut.length}`);
+  log(`polarity: ${polarityTrain.length} training rows (MultiCite ${multiCite.train.length}, SciCite results ${sciCiteResults.length}, SciCite background and method ${sciCiteBackground.length}, written ${written.length}, written with stance carried by content ${writtenContent.length}); held out: Athar ${athar.heldOut.length}, MultiCite ${multiCite.heldOut.length}, SciCite ${sciCite.heldOut.length}`);
 
   const outputs = new Map<string, string>();
   outputs.set(resolve(HELD_OUT_DIR, 'intent.jsonl'), toJsonl(intent.heldOut));
@@ -78,6 +79,7 @@ function main(): void {
     scicite: sciCite.heldOut,
     probe: loadProbe(),
     probe2: loadProbe(PROBE_SET_2),
+    probe3: loadProbe(PROBE_SET_3),
   });
   outputs.set(resolve(WEIGHTS_DIR, 'polarity-measured.json'), `${JSON.stringify(measured, null, 2)}\n`);
   for (const [name, figures] of Object.entries(measured.evaluations)) log(`polarity on ${name} (held out): ${JSON.stringify(figures)}`);

@@ -89,13 +89,15 @@ export const WRITTEN_POLARITY = [
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-4c.jsonl'),
 ];
 /**
- * Batch 5 (session 10): stance carried by content (numbers that land inside or outside, re-runs that
+ * Batch 5 (session 10, four writers): stance carried by content (numbers that land inside or outside, re-runs that
  * do or do not recover the gains) rather than cue words. A source of its own, so grouped CV can say
  * what it does to the rows every mixture shares.
  */
 export const WRITTEN_CONTENT_POLARITY = [
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-5a.jsonl'),
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-5b.jsonl'),
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-5c.jsonl'),
+  resolve(REPO_ROOT, 'scripts/train/data/written-polarity-5d.jsonl'),
 ];
 
 const MultiCiteRowSchema = z.object({

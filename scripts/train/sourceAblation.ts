@@ -9,7 +9,7 @@
 import { createPolarityClassifier } from '../../lib/classify/polarity';
 import { POLARITIES, type Polarity } from '../../lib/domain/labels';
 import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenPolarity, type PolaritySource, type StanceRow } from './datasets';
-import { loadProbe, PROBE_SET_2 } from './measure';
+import { loadProbe, PROBE_SET_2, PROBE_SET_3 } from './measure';
 import { computeMetrics } from './metrics';
 import { splitByDatasetSplit, splitPolarity } from './splits';
 import { POLARITY_TASK } from './tasks';
@@ -22,8 +22,8 @@ const MIXTURES: Record<string, readonly PolaritySource[]> = {
   multicite: ['multicite'],
   'multicite+written': ['multicite', 'written'],
   'multicite+scicite+written': ['multicite', 'scicite', 'written'],
-  'multicite+scicite+scicite-background+written (shipped)': ['multicite', 'scicite', 'scicite-background', 'written'],
-  'multicite+scicite+scicite-background+written+written-content': ['multicite', 'scicite', 'scicite-background', 'written', 'written-content'],
+  'multicite+scicite+scicite-background+written': ['multicite', 'scicite', 'scicite-background', 'written'],
+  'multicite+scicite+scicite-background+written+written-content (shipped)': ['multicite', 'scicite', 'scicite-background', 'written', 'written-content'],
 };
 
 const athar = splitPolarity(loadPolarityRows());
@@ -38,7 +38,7 @@ const bySource: Record<PolaritySource, () => StanceRow[]> = {
   written: () => loadWrittenPolarity(),
   'written-content': () => loadWrittenContentPolarity(),
 };
-const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, 'SciCite held out': sciCite.heldOut, probe: loadProbe(), 'probe 2': loadProbe(PROBE_SET_2) };
+const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, 'SciCite held out': sciCite.heldOut, probe: loadProbe(), 'probe 2': loadProbe(PROBE_SET_2), 'probe 3': loadProbe(PROBE_SET_3) };
 
 // `--calibrate=multicite,scicite` calibrates on those sources' out-of-fold rows instead.
 const calibrateFlag = process.argv.find((arg) => arg.startsWith('--calibrate='));

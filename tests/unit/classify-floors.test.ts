@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenPolarity, toJsonl, type LabelledSentence } from '../../scripts/train/datasets';
+import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenPolarity, toJsonl, type LabelledSentence } from '../../scripts/train/datasets';
 import { evaluateShipped } from '../../scripts/train/evaluate';
-import { loadProbe, PROBE_SET_2 } from '../../scripts/train/measure';
+import { loadProbe, PROBE_SET_2, PROBE_SET_3 } from '../../scripts/train/measure';
 import { looseText, splitIntent, splitByDatasetSplit, splitPolarity } from '../../scripts/train/splits';
 import { REPO_ROOT } from '../paths';
 
@@ -31,6 +31,7 @@ describe('shipped classifiers on the held-out sentences', () => {
 describe('shipped polarity model, as the panel shows its labels', () => {
   const probe = () => evaluateShipped('polarity', loadProbe());
   const probe2 = () => evaluateShipped('polarity', loadProbe(PROBE_SET_2));
+  const probe3 = () => evaluateShipped('polarity', loadProbe(PROBE_SET_3));
   const multiCite = () => evaluateShipped('polarity', heldOut('polarity-multicite'));
   const sciCite = () => evaluateShipped('polarity', heldOut('polarity-scicite'));
   const athar = () => evaluateShipped('polarity', heldOut('polarity'));
@@ -51,44 +52,59 @@ describe('shipped polarity model, as the panel shows its labels', () => {
     expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Probe 2 was written after probe 1's aggregate figures had shaped training briefs, and first
-  // scored after this model was chosen: the less flattering, more honest figure.
-  it('probe 2 (a second writer, stance mostly without cue words): macro-F1 at least 0.68, shown labels right at least 95 % of the time, as measured', () => {
-    const metrics = probe2();
-    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.68);
-    expect(metrics.precision.supporting).toBeGreaterThanOrEqual(0.95);
-    expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.95);
+  // Probe 2 was written after probe 1's aggregate figures had shaped training briefs, and its own
+  // aggregate figures shaped the brief of batch 5. Probe 3 was first scored after batch 5 and this
+  // model had been chosen on grouped CV alone: the freshest, and the least flattering, measure.
+  it.each([
+    { name: 'probe 2 (a second writer, stance mostly without cue words)', load: probe2, macroF1: 0.77, shownPrecision: 0.95 },
+    { name: 'probe 3 (a third writer, first scored after this model was chosen)', load: probe3, macroF1: 0.62, shownPrecision: 0.8 },
+  ])('$name: macro-F1 at least $macroF1, shown labels right at least $shownPrecision of the time, as measured', ({ load, macroF1, shownPrecision }) => {
+    const metrics = load();
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(macroF1);
+    expect(metrics.precision.supporting).toBeGreaterThanOrEqual(shownPrecision);
+    expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(shownPrecision);
   });
 
-  it.fails('probe 2: macro-F1 ≥ 0.80 and supporting recall ≥ 0.6 (issue 15 floors, not met: macro-F1 0.68, supporting recall 0.42)', () => {
+  it.fails('probe 2: macro-F1 ≥ 0.80 and supporting recall ≥ 0.6 (issue 15 floors, not met: macro-F1 0.78, supporting recall 0.57)', () => {
     const metrics = probe2();
     expect(metrics.macroF1).toBeGreaterThanOrEqual(0.8);
     expect(metrics.recall.supporting).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('MultiCite held out (computer-science papers): shown contrasting labels right at least 60 % of the time over at least 90 shown, macro-F1 at least 0.60, as measured', () => {
+  it.fails('probe 3: macro-F1 ≥ 0.80 and supporting and contrasting recall ≥ 0.6 (issue 15 floors, not met: macro-F1 0.63, recall 0.50 / 0.45)', () => {
+    const metrics = probe3();
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.8);
+    expect(metrics.recall.supporting).toBeGreaterThanOrEqual(0.6);
+    expect(metrics.recall.contrasting).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('MultiCite held out (computer-science papers): shown contrasting labels right at least 60 % of the time over at least 85 shown, macro-F1 at least 0.59, as measured', () => {
     const metrics = multiCite();
     expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.6);
-    expect(metrics.predicted.contrasting).toBeGreaterThanOrEqual(90);
-    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.6);
+    expect(metrics.predicted.contrasting).toBeGreaterThanOrEqual(85);
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.59);
   });
 
-  it('SciCite dev held out (mostly biomedical, every intent): macro-F1 at least 0.68, shown supporting right at least 90 % of the time finding 69 %, shown contrasting right at least half the time, as measured', () => {
+  it('SciCite dev held out (mostly biomedical, every intent): macro-F1 at least 0.69, shown supporting right at least 90 % of the time finding 71 %, shown contrasting right at least half the time, as measured', () => {
     const metrics = sciCite();
-    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.68);
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.69);
     expect(metrics.precision.supporting).toBeGreaterThanOrEqual(0.9);
-    expect(metrics.recall.supporting).toBeGreaterThanOrEqual(0.69);
+    expect(metrics.recall.supporting).toBeGreaterThanOrEqual(0.71);
     expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('Athar held out: macro-F1 at least 0.37, as measured (Athar is not trained on)', () => {
-    expect(athar().macroF1).toBeGreaterThanOrEqual(0.37);
+  it('Athar held out: macro-F1 at least 0.38, as measured (Athar is not trained on)', () => {
+    expect(athar().macroF1).toBeGreaterThanOrEqual(0.38);
   });
 
-  it.fails('Athar held out: macro-F1 ≥ 0.50 and shown contrasting precision ≥ 0.5 (issue 15 floors, not met yet)', () => {
+  it('Athar held out: shown contrasting labels right at least half the time (issue 15 floor, met: 6 of 12 shown, a small sample)', () => {
     const metrics = athar();
-    expect(metrics.macroF1).toBeGreaterThanOrEqual(0.5);
     expect(metrics.precision.contrasting).toBeGreaterThanOrEqual(0.5);
+    expect(metrics.predicted.contrasting).toBeGreaterThanOrEqual(10);
+  });
+
+  it.fails('Athar held out: macro-F1 ≥ 0.50 (issue 15 floor, not met: 0.39)', () => {
+    expect(athar().macroF1).toBeGreaterThanOrEqual(0.5);
   });
 });
 
@@ -120,9 +136,9 @@ describe('polarity evaluation sets stay apart from training', () => {
   const training = () => {
     const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
     const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
-    return { multiCite, sciCite, rows: [...multiCite.train, ...sciCite.train, ...loadWrittenPolarity()] };
+    return { multiCite, sciCite, rows: [...multiCite.train, ...sciCite.train, ...loadWrittenPolarity(), ...loadWrittenContentPolarity()] };
   };
-  const probes = () => [...loadProbe(), ...loadProbe(PROBE_SET_2)];
+  const probes = () => [...loadProbe(), ...loadProbe(PROBE_SET_2), ...loadProbe(PROBE_SET_3)];
 
   it('MultiCite held-out file is its dev split, and no held-out sentence is trained on, even loosely', () => {
     const { multiCite, rows } = training();
@@ -140,16 +156,17 @@ describe('polarity evaluation sets stay apart from training', () => {
     expect(sciCite.heldOut.length).toBeGreaterThan(800);
   });
 
-  it('neither probe set shares a sentence, even loosely, with any training row', () => {
+  it('no probe set shares a sentence, even loosely, with any training row', () => {
     const trained = new Set(training().rows.map((row) => looseText(row.text)));
     expect(loadProbe().length).toBeGreaterThanOrEqual(150);
     expect(loadProbe(PROBE_SET_2).length).toBeGreaterThanOrEqual(150);
+    expect(loadProbe(PROBE_SET_3).length).toBeGreaterThanOrEqual(150);
     expect(probes().filter((row) => trained.has(looseText(row.text)))).toEqual([]);
   });
 
   it('written training sentences appear in no evaluation set', () => {
     const evaluation = new Set([...heldOut('polarity'), ...heldOut('polarity-multicite'), ...heldOut('polarity-scicite'), ...probes()].map((row) => looseText(row.text)));
-    expect(loadWrittenPolarity().filter((row) => evaluation.has(looseText(row.text)))).toEqual([]);
+    expect([...loadWrittenPolarity(), ...loadWrittenContentPolarity()].filter((row) => evaluation.has(looseText(row.text)))).toEqual([]);
   });
 });
 
