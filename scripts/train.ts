@@ -13,7 +13,7 @@ import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStanc
 import type { Metrics } from './train/metrics';
 import { splitIntent, splitByDatasetSplit, splitPolarity } from './train/splits';
 import { INTENT_TASK, POLARITY_TASK } from './train/tasks';
-import { loadProbe, measurePolarity, PROBE_SET_2, PROBE_SET_3 } from './train/measure';
+import { loadProbe, measurePolarity, PROBE_SET_2, PROBE_SET_3, PROBE_SET_4 } from './train/measure';
 import { trainTask, type TaskDefinition } from './train/trainTask';
 
 /** Hard limit per weights file: the extension ships both inside its service worker bundle. */
@@ -80,6 +80,7 @@ function main(): void {
     probe: loadProbe(),
     probe2: loadProbe(PROBE_SET_2),
     probe3: loadProbe(PROBE_SET_3),
+    probe4: loadProbe(PROBE_SET_4),
   });
   outputs.set(resolve(WEIGHTS_DIR, 'polarity-measured.json'), `${JSON.stringify(measured, null, 2)}\n`);
   for (const [name, figures] of Object.entries(measured.evaluations)) log(`polarity on ${name} (held out): ${JSON.stringify(figures)}`);

@@ -5,6 +5,8 @@
  * extension's service worker and in Node scripts alike.
  */
 
+import { closestMeasuredValues } from './measuredValues';
+
 /** Longer texts are cut here: a citation sentence is ~220 characters, and a cap bounds inference time. */
 export const MAX_TEXT_CHARS = 1200;
 
@@ -26,6 +28,11 @@ export interface FeatureConfig {
    * weight of that block. Optional so that models trained before it existed read the same features.
    */
   stanceCueBlockWeight?: number;
+  /**
+   * How close the sentence's measured values are (`visitMeasuredValues`), and that block's weight.
+   * Optional so that models trained before it existed read the same features.
+   */
+  measuredValuesBlockWeight?: number;
   /**
    * Replace capitalised words inside a sentence (mostly author and system names) by one token.
    * Names say which paper is cited, not how; masking them keeps the model from learning that
@@ -135,6 +142,7 @@ const CHAR_SEED = 0x2c1b3c6d;
 const CUE_SEED = 0x5bd1e995;
 const STANCE_CUE_SEED = 0x68e31da4;
 const CLUSTER_SEED = 0x3c6ef372;
+const MEASURED_VALUES_SEED = 0x7f4a7c15;
 
 /**
  * Phrases that signal how a work is being cited. The n-grams can learn most of these,
@@ -410,12 +418,29 @@ function visitCues(tokenHashes: readonly number[], table: CueTable, weight: numb
   for (const [group, count] of matches) visit(mix(hashString(group, table.seed)) & mask, weight * (1 + Math.log(count)));
 }
 
+const TURN_WORD = /\b(?:but|however|whereas|although|though|yet|while|unlike)\b|;/u;
+
+/**
+ * How close the sentence's measured values are to one another (`closestMeasuredValues`), which text
+ * normalisation hides: "0.42 where [4] report 0.44" and "0.42 where [4] report 0.71" both read
+ * "0 where @cite report 0". Paired with whether the sentence turns ("but", "whereas"), since a
+ * contrast of numbers across a turn reads differently from a list of them.
+ */
+function visitMeasuredValues(normalised: string, raw: string, weight: number, mask: number, visit: FeatureVisitor): void {
+  const closeness = closestMeasuredValues(raw);
+  if (!closeness) return;
+  const turn = TURN_WORD.test(normalised) ? 'turn' : 'plain';
+  visit(mix(hashString(`values:${closeness}`, MEASURED_VALUES_SEED)) & mask, weight);
+  visit(mix(hashString(`values:${closeness}|${turn}`, MEASURED_VALUES_SEED)) & mask, weight);
+}
+
 /**
  * Streams every feature of one sentence to `visit`; used directly by inference. `clusters` is
  * needed only by configs with a word-cluster block.
  */
 export function visitFeatures(raw: unknown, config: FeatureConfig, visit: FeatureVisitor, clusters?: WordClusters): void {
-  const tokens = tokenise(normaliseText(raw, config.maskNames));
+  const normalised = normaliseText(raw, config.maskNames);
+  const tokens = tokenise(normalised);
   if (tokens.length === 0) return;
   const tokenHashes = hashTokens(['<s>', ...tokens, '</s>']);
   const mask = (1 << config.hashBits) - 1;
@@ -424,6 +449,8 @@ export function visitFeatures(raw: unknown, config: FeatureConfig, visit: Featur
   if (config.cueBlockWeight > 0) visitCues(tokenHashes, CUES, config.cueBlockWeight, mask, visit);
   const stanceWeight = config.stanceCueBlockWeight ?? 0;
   if (stanceWeight > 0) visitCues(tokenHashes, STANCE_CUES, stanceWeight, mask, visit);
+  const valuesWeight = config.measuredValuesBlockWeight ?? 0;
+  if (valuesWeight > 0) visitMeasuredValues(normalised, raw as string, valuesWeight, mask, visit);
   if ((config.wordClusterBlockWeight ?? 0) > 0) {
     if (!clusters) throw new Error('these features need word clusters');
     visitClusterNgrams(tokens, clusters, config, mask, visit);

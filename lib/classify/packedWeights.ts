@@ -21,6 +21,7 @@ export const PackedWeightsSchema = z.object({
     charBlockWeight: z.number(),
     cueBlockWeight: z.number(),
     stanceCueBlockWeight: z.number().optional(),
+    measuredValuesBlockWeight: z.number().optional(),
     maskNames: z.boolean(),
     wordClusterNgrams: z.array(z.number().int().min(1).max(4)).optional(),
     wordClusterBlockWeight: z.number().optional(),

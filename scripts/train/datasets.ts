@@ -62,7 +62,7 @@ export function toJsonl(rows: readonly LabelledSentence[]): string {
  * Polarity sources beyond Athar. Every row carries a `group` (rows of one group never straddle a
  * fold or a held-out boundary) and its `source`, so each source's share and effect can be measured.
  */
-export const POLARITY_SOURCES = ['athar', 'multicite', 'scicite', 'scicite-background', 'written', 'written-content'] as const;
+export const POLARITY_SOURCES = ['athar', 'multicite', 'scicite', 'scicite-background', 'written', 'written-content', 'written-hard'] as const;
 export type PolaritySource = (typeof POLARITY_SOURCES)[number];
 
 export type StanceRow = {
@@ -99,6 +99,12 @@ export const WRITTEN_CONTENT_POLARITY = [
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-5c.jsonl'),
   resolve(REPO_ROOT, 'scripts/train/data/written-polarity-5d.jsonl'),
 ];
+/**
+ * Batch 6 (session 11, four writers): stance that is hedged (6a), far from the citation in a long
+ * sentence (6b), told by outcomes with almost no evaluative word (6c), or brief in the register of
+ * real computer-science papers (6d). A source of its own, for the same reason as batch 5.
+ */
+export const WRITTEN_HARD_POLARITY = ['6a', '6b', '6c', '6d'].map((batch) => resolve(REPO_ROOT, `scripts/train/data/written-polarity-${batch}.jsonl`));
 
 const MultiCiteRowSchema = z.object({
   text: z.string(),
@@ -145,12 +151,16 @@ export function loadMultiCiteStance(split: 'train' | 'dev', path = MULTICITE_DAT
   return out;
 }
 
-export function loadWrittenPolarity(paths: readonly string[] = WRITTEN_POLARITY, source: 'written' | 'written-content' = 'written'): StanceRow[] {
+export function loadWrittenPolarity(paths: readonly string[] = WRITTEN_POLARITY, source: 'written' | 'written-content' | 'written-hard' = 'written'): StanceRow[] {
   return paths.flatMap((path, file) => readJsonl(path, WrittenRowSchema).map((row, index): StanceRow => ({ ...row, group: `${source}:${file}:${index}`, source })));
 }
 
 export function loadWrittenContentPolarity(): StanceRow[] {
   return loadWrittenPolarity(WRITTEN_CONTENT_POLARITY, 'written-content');
+}
+
+export function loadWrittenHardPolarity(paths: readonly string[] = WRITTEN_HARD_POLARITY): StanceRow[] {
+  return loadWrittenPolarity(paths, 'written-hard');
 }
 
 export function atharAsStanceRows(rows: readonly PolarityRow[]): StanceRow[] {

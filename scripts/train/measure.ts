@@ -13,6 +13,8 @@ export const PROBE_SET = resolve(REPO_ROOT, 'tests/fixtures/polarity-probe/probe
 export const PROBE_SET_2 = resolve(REPO_ROOT, 'tests/fixtures/polarity-probe/probe-2.jsonl');
 /** A third, written in session 10 by a writer who read no file, first scored after training batch 5 was chosen on CV (same README). */
 export const PROBE_SET_3 = resolve(REPO_ROOT, 'tests/fixtures/polarity-probe/probe-3.jsonl');
+/** A fourth, written in session 11 by a writer who read no file, first scored after training batch 6 and the measured-values features were chosen on CV (same README). */
+export const PROBE_SET_4 = resolve(REPO_ROOT, 'tests/fixtures/polarity-probe/probe-4.jsonl');
 
 export function loadProbe(path = PROBE_SET): LabelledSentence[] {
   return readJsonl(path, z.object({ text: z.string(), label: z.enum(POLARITIES) })).map(({ text, label }) => ({ text, label }));
@@ -32,7 +34,7 @@ function figures(weights: PackedWeights, rows: readonly LabelledSentence[]) {
  * The panel's precision sentence quotes the MultiCite held-out figures: computer-science papers, the
  * closest of the evaluation sets to what arXiv readers open. Every set's figures are kept for the README.
  */
-export function measurePolarity(weights: PackedWeights, sets: Record<'athar' | 'multicite' | 'scicite' | 'probe' | 'probe2' | 'probe3', readonly LabelledSentence[]>) {
+export function measurePolarity(weights: PackedWeights, sets: Record<'athar' | 'multicite' | 'scicite' | 'probe' | 'probe2' | 'probe3' | 'probe4', readonly LabelledSentence[]>) {
   const evaluations = Object.fromEntries(Object.entries(sets).map(([name, rows]) => [name, figures(weights, rows)])) as Record<keyof typeof sets, ReturnType<typeof figures>>;
   const quoted = evaluations.multicite;
   return {

@@ -1,6 +1,6 @@
 /**
  * What each polarity training source does to each evaluation set (README, "Polarity data").
- *   npx tsx scripts/train/sourceAblation.ts [mixture … | prefix* …] [--calibrate=source,…] [--fold-seeds=a,b,c] [--weight=source:w] [--cv-only]
+ *   npx tsx scripts/train/sourceAblation.ts [mixture … | prefix* …] [--calibrate=source,…] [--fold-seeds=a,b,c] [--weight=source:w] [--feature=setting:value] [--hard-files=6a,…] [--cv-only]
  * Trains the shipped recipe on each mixture (thresholds calibrated as in training: out-of-fold rows
  * of MultiCite when it is in the mixture, else of every real row) and prints, per evaluation set,
  * macro-F1 and the shown supporting / contrasting precision of the labels as the panel would show
@@ -8,8 +8,8 @@
  */
 import { createPolarityClassifier } from '../../lib/classify/polarity';
 import { POLARITIES, type Polarity } from '../../lib/domain/labels';
-import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenPolarity, type PolaritySource, type StanceRow } from './datasets';
-import { loadProbe, PROBE_SET_2, PROBE_SET_3 } from './measure';
+import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenHardPolarity, loadWrittenPolarity, type PolaritySource, type StanceRow, WRITTEN_HARD_POLARITY } from './datasets';
+import { loadProbe, PROBE_SET_2, PROBE_SET_3, PROBE_SET_4 } from './measure';
 import { computeMetrics } from './metrics';
 import { splitByDatasetSplit, splitPolarity } from './splits';
 import { POLARITY_TASK } from './tasks';
@@ -24,8 +24,11 @@ const MIXTURES: Record<string, readonly PolaritySource[]> = {
   'multicite+scicite+written': ['multicite', 'scicite', 'written'],
   'multicite+scicite+scicite-background+written': ['multicite', 'scicite', 'scicite-background', 'written'],
   'multicite+scicite+scicite-background+written+written-content (shipped)': ['multicite', 'scicite', 'scicite-background', 'written', 'written-content'],
+  'multicite+scicite+scicite-background+written+written-content+written-hard': ['multicite', 'scicite', 'scicite-background', 'written', 'written-content', 'written-hard'],
 };
 
+const hardFilesFlag = process.argv.find((arg) => arg.startsWith('--hard-files='));
+const hardFiles = hardFilesFlag ? WRITTEN_HARD_POLARITY.filter((path) => hardFilesFlag.slice('--hard-files='.length).split(',').some((batch) => path.endsWith(`-${batch}.jsonl`))) : WRITTEN_HARD_POLARITY;
 const athar = splitPolarity(loadPolarityRows());
 const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
 const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
@@ -37,8 +40,10 @@ const bySource: Record<PolaritySource, () => StanceRow[]> = {
   'scicite-background': () => sciCite.train.filter((row) => row.source === 'scicite-background'),
   written: () => loadWrittenPolarity(),
   'written-content': () => loadWrittenContentPolarity(),
+  // `--hard-files=6a,6c` trains on those files of batch 6 only.
+  'written-hard': () => loadWrittenHardPolarity(hardFiles),
 };
-const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, 'SciCite held out': sciCite.heldOut, probe: loadProbe(), 'probe 2': loadProbe(PROBE_SET_2), 'probe 3': loadProbe(PROBE_SET_3) };
+const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, 'SciCite held out': sciCite.heldOut, probe: loadProbe(), 'probe 2': loadProbe(PROBE_SET_2), 'probe 3': loadProbe(PROBE_SET_3), 'probe 4': loadProbe(PROBE_SET_4) };
 
 // `--calibrate=multicite,scicite` calibrates on those sources' out-of-fold rows instead.
 const calibrateFlag = process.argv.find((arg) => arg.startsWith('--calibrate='));
@@ -56,6 +61,13 @@ const sourceWeights = new Map(
 );
 // `--cv-only` prints no evaluation set: for choices made before anyone looks at held-out figures.
 const cvOnly = process.argv.includes('--cv-only');
+// `--feature=structureBlockWeight:1` overrides one numeric feature setting: feature variants on the same rows.
+const featureOverrides = Object.fromEntries(
+  process.argv
+    .filter((arg) => arg.startsWith('--feature='))
+    .map((arg) => arg.slice('--feature='.length).split(':'))
+    .map(([key, value]) => [key!, Number(value)] as const),
+);
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 for (const [name, sources] of Object.entries(MIXTURES)) {
   if (wanted.length > 0 && !wanted.some((w) => (w.endsWith('*') ? name.startsWith(w.slice(0, -1)) : name === w))) continue;
@@ -63,6 +75,7 @@ for (const [name, sources] of Object.entries(MIXTURES)) {
   const calibrate: string[] = calibrateFlag ? calibrateFlag.slice('--calibrate='.length).split(',') : [sources.includes('multicite') ? 'multicite' : 'athar'];
   const definition: TaskDefinition<Polarity> = {
     ...POLARITY_TASK,
+    features: { ...POLARITY_TASK.features, ...featureOverrides },
     foldSeed: foldSeed!,
     moreFoldSeeds,
     ...(sourceWeights.size > 0 ? { exampleWeight: (row) => sourceWeights.get(String(row.source)) ?? 1 } : {}),

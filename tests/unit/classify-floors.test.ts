@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenPolarity, toJsonl, type LabelledSentence } from '../../scripts/train/datasets';
+import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenHardPolarity, loadWrittenPolarity, toJsonl, type LabelledSentence } from '../../scripts/train/datasets';
 import { evaluateShipped } from '../../scripts/train/evaluate';
-import { loadProbe, PROBE_SET_2, PROBE_SET_3 } from '../../scripts/train/measure';
+import { loadProbe, PROBE_SET_2, PROBE_SET_3, PROBE_SET_4 } from '../../scripts/train/measure';
 import { looseText, splitIntent, splitByDatasetSplit, splitPolarity } from '../../scripts/train/splits';
 import { REPO_ROOT } from '../paths';
 
@@ -136,9 +136,9 @@ describe('polarity evaluation sets stay apart from training', () => {
   const training = () => {
     const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
     const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
-    return { multiCite, sciCite, rows: [...multiCite.train, ...sciCite.train, ...loadWrittenPolarity(), ...loadWrittenContentPolarity()] };
+    return { multiCite, sciCite, rows: [...multiCite.train, ...sciCite.train, ...loadWrittenPolarity(), ...loadWrittenContentPolarity(), ...loadWrittenHardPolarity()] };
   };
-  const probes = () => [...loadProbe(), ...loadProbe(PROBE_SET_2), ...loadProbe(PROBE_SET_3)];
+  const probes = () => [...loadProbe(), ...loadProbe(PROBE_SET_2), ...loadProbe(PROBE_SET_3), ...loadProbe(PROBE_SET_4)];
 
   it('MultiCite held-out file is its dev split, and no held-out sentence is trained on, even loosely', () => {
     const { multiCite, rows } = training();
@@ -161,12 +161,13 @@ describe('polarity evaluation sets stay apart from training', () => {
     expect(loadProbe().length).toBeGreaterThanOrEqual(150);
     expect(loadProbe(PROBE_SET_2).length).toBeGreaterThanOrEqual(150);
     expect(loadProbe(PROBE_SET_3).length).toBeGreaterThanOrEqual(150);
+    expect(loadProbe(PROBE_SET_4).length).toBeGreaterThanOrEqual(150);
     expect(probes().filter((row) => trained.has(looseText(row.text)))).toEqual([]);
   });
 
   it('written training sentences appear in no evaluation set', () => {
     const evaluation = new Set([...heldOut('polarity'), ...heldOut('polarity-multicite'), ...heldOut('polarity-scicite'), ...probes()].map((row) => looseText(row.text)));
-    expect([...loadWrittenPolarity(), ...loadWrittenContentPolarity()].filter((row) => evaluation.has(looseText(row.text)))).toEqual([]);
+    expect([...loadWrittenPolarity(), ...loadWrittenContentPolarity(), ...loadWrittenHardPolarity()].filter((row) => evaluation.has(looseText(row.text)))).toEqual([]);
   });
 });
 
