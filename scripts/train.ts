@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { REPO_ROOT } from '../tests/paths';
 import type { PackedWeights } from '../lib/classify/packedWeights';
-import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenPolarity, toJsonl, type LabelledSentence } from './train/datasets';
+import { loadIntentRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenHardPolarity, loadWrittenPolarity, toJsonl, type LabelledSentence } from './train/datasets';
 import type { Metrics } from './train/metrics';
 import { splitIntent, splitByDatasetSplit, splitPolarity } from './train/splits';
 import { INTENT_TASK, POLARITY_TASK } from './train/tasks';
@@ -44,14 +44,15 @@ function main(): void {
   const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
   const written = loadWrittenPolarity();
   const writtenContent = loadWrittenContentPolarity();
+  const writtenHard = loadWrittenHardPolarity();
   // Athar is evaluation only: its "positive" is praise of ACL systems, and in grouped cross-validation
   // its rows cut MultiCite's supporting precision from 0.49 to 0.13 (README, "Polarity data").
   // In the order the source ablation trains them (scripts/train/sourceAblation.ts), so its figures are the shipped ones.
   const sciCiteResults = sciCite.train.filter((row) => row.source === 'scicite');
   const sciCiteBackground = sciCite.train.filter((row) => row.source === 'scicite-background');
-  const polarityTrain = [...multiCite.train, ...sciCiteResults, ...sciCiteBackground, ...written, ...writtenContent];
+  const polarityTrain = [...multiCite.train, ...sciCiteResults, ...sciCiteBackground, ...written, ...writtenContent, ...writtenHard];
   log(`intent: ${intent.train.length} training rows, ${intent.heldOut.length} held out`);
-  log(`polarity: ${polarityTrain.length} training rows (MultiCite ${multiCite.train.length}, SciCite results ${sciCiteResults.length}, SciCite background and method ${sciCiteBackground.length}, written ${written.length}, written with stance carried by content ${writtenContent.length}); held out: Athar ${athar.heldOut.length}, MultiCite ${multiCite.heldOut.length}, SciCite ${sciCite.heldOut.length}`);
+  log(`polarity: ${polarityTrain.length} training rows (MultiCite ${multiCite.train.length}, SciCite results ${sciCiteResults.length}, SciCite background and method ${sciCiteBackground.length}, written ${written.length}, written with stance carried by content ${writtenContent.length}, written with hedged, distant or outcome-only stance ${writtenHard.length}); held out: Athar ${athar.heldOut.length}, MultiCite ${multiCite.heldOut.length}, SciCite ${sciCite.heldOut.length}`);
 
   const outputs = new Map<string, string>();
   outputs.set(resolve(HELD_OUT_DIR, 'intent.jsonl'), toJsonl(intent.heldOut));

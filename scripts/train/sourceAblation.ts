@@ -8,7 +8,7 @@
  */
 import { createPolarityClassifier } from '../../lib/classify/polarity';
 import { POLARITIES, type Polarity } from '../../lib/domain/labels';
-import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenHardPolarity, loadWrittenPolarity, type PolaritySource, type StanceRow, WRITTEN_HARD_POLARITY } from './datasets';
+import { atharAsStanceRows, loadMultiCiteStance, loadPolarityRows, loadSciCiteStance, loadWrittenContentPolarity, loadWrittenHardPolarity, loadWrittenPolarity, type PolaritySource, type StanceRow, WRITTEN_HARD_NOT_TRAINED, WRITTEN_HARD_POLARITY } from './datasets';
 import { loadProbe, PROBE_SET_2, PROBE_SET_3, PROBE_SET_4 } from './measure';
 import { computeMetrics } from './metrics';
 import { splitByDatasetSplit, splitPolarity } from './splits';
@@ -23,12 +23,12 @@ const MIXTURES: Record<string, readonly PolaritySource[]> = {
   'multicite+written': ['multicite', 'written'],
   'multicite+scicite+written': ['multicite', 'scicite', 'written'],
   'multicite+scicite+scicite-background+written': ['multicite', 'scicite', 'scicite-background', 'written'],
-  'multicite+scicite+scicite-background+written+written-content (shipped)': ['multicite', 'scicite', 'scicite-background', 'written', 'written-content'],
-  'multicite+scicite+scicite-background+written+written-content+written-hard': ['multicite', 'scicite', 'scicite-background', 'written', 'written-content', 'written-hard'],
+  'multicite+scicite+scicite-background+written+written-content': ['multicite', 'scicite', 'scicite-background', 'written', 'written-content'],
+  'multicite+scicite+scicite-background+written+written-content+written-hard (shipped)': ['multicite', 'scicite', 'scicite-background', 'written', 'written-content', 'written-hard'],
 };
 
 const hardFilesFlag = process.argv.find((arg) => arg.startsWith('--hard-files='));
-const hardFiles = hardFilesFlag ? WRITTEN_HARD_POLARITY.filter((path) => hardFilesFlag.slice('--hard-files='.length).split(',').some((batch) => path.endsWith(`-${batch}.jsonl`))) : WRITTEN_HARD_POLARITY;
+const hardFiles = hardFilesFlag ? [...WRITTEN_HARD_POLARITY, ...WRITTEN_HARD_NOT_TRAINED].filter((path) => hardFilesFlag.slice('--hard-files='.length).split(',').some((batch) => path.endsWith(`-${batch}.jsonl`))) : WRITTEN_HARD_POLARITY;
 const athar = splitPolarity(loadPolarityRows());
 const multiCite = splitByDatasetSplit(loadMultiCiteStance('train'), loadMultiCiteStance('dev'));
 const sciCite = splitByDatasetSplit(loadSciCiteStance('train'), loadSciCiteStance('dev'));
@@ -40,7 +40,7 @@ const bySource: Record<PolaritySource, () => StanceRow[]> = {
   'scicite-background': () => sciCite.train.filter((row) => row.source === 'scicite-background'),
   written: () => loadWrittenPolarity(),
   'written-content': () => loadWrittenContentPolarity(),
-  // `--hard-files=6a,6c` trains on those files of batch 6 only.
+  // `--hard-files=6a,6d` trains on those files of batch 6 instead of the shipped three (6d is not shipped).
   'written-hard': () => loadWrittenHardPolarity(hardFiles),
 };
 const evaluations = { 'Athar held out': athar.heldOut, 'MultiCite held out': multiCite.heldOut, 'SciCite held out': sciCite.heldOut, probe: loadProbe(), 'probe 2': loadProbe(PROBE_SET_2), 'probe 3': loadProbe(PROBE_SET_3), 'probe 4': loadProbe(PROBE_SET_4) };
