@@ -13,6 +13,8 @@ const PARENTHESISED_WITH_YEAR = /\([^()]{0,160}?(?:1[89]|20)\d\d[a-z]?[^()]{0,80
 // A measurement: a decimal ("0.42", "71.3") or a percentage ("12 %", "12%", "12 percent").
 const MEASUREMENT = /(?<![\p{L}\d.])(\d{1,7}(?:[.,]\d+)?)\s?(%|percent\b|pp\b)?/gu;
 
+const MAX_MEASUREMENTS = 40;
+
 interface Measurement {
   value: number;
   percent: boolean;
@@ -29,6 +31,8 @@ function measurements(raw: string): Measurement[] {
     if (!decimal && !percent) continue;
     const value = Number(digits.replace(',', '.'));
     if (Number.isFinite(value)) found.push({ value, percent });
+    // Pairs grow with the square: a table pasted as one "sentence" must not slow a whole hub's labelling.
+    if (found.length === MAX_MEASUREMENTS) break;
   }
   return found;
 }

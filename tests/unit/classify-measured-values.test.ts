@@ -22,6 +22,14 @@ describe('closestMeasuredValues', () => {
     expect(closestMeasuredValues(sentence)).toBeUndefined();
   });
 
+  it('reads only the first 40 measurements of a table pasted as one sentence', () => {
+    // Forty values each 30 % above the last: no two are close.
+    const table = Array.from({ length: 40 }, (_, i) => (1.3 ** i).toFixed(1)).join(' ');
+    expect(closestMeasuredValues(table)).toBe('far');
+    expect(closestMeasuredValues(`${table} 1.0`)).toBe('far');
+    expect(closestMeasuredValues(`1.0 ${table}`)).toBe('same');
+  });
+
   it('ignores the numbers inside citation markers and author–year parentheses', () => {
     expect(closestMeasuredValues('As in [1.2] and (Lee, 2019, p. 4.1), we report 0.30 versus 0.90.')).toBe('far');
   });
