@@ -450,7 +450,7 @@ export function visitFeatures(raw: unknown, config: FeatureConfig, visit: Featur
   const stanceWeight = config.stanceCueBlockWeight ?? 0;
   if (stanceWeight > 0) visitCues(tokenHashes, STANCE_CUES, stanceWeight, mask, visit);
   const valuesWeight = config.measuredValuesBlockWeight ?? 0;
-  if (valuesWeight > 0) visitMeasuredValues(normalised, raw as string, valuesWeight, mask, visit);
+  if (valuesWeight > 0 && typeof raw === 'string') visitMeasuredValues(normalised, raw.slice(0, MAX_TEXT_CHARS), valuesWeight, mask, visit);
   if ((config.wordClusterBlockWeight ?? 0) > 0) {
     if (!clusters) throw new Error('these features need word clusters');
     visitClusterNgrams(tokens, clusters, config, mask, visit);

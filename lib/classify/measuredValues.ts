@@ -42,7 +42,9 @@ function measurements(raw: string): Measurement[] {
  * decimals), by relative difference; undefined when the sentence has fewer than two.
  */
 export function closestMeasuredValues(raw: string): ValueCloseness | undefined {
-  const values = measurements(raw.length > 1200 ? raw.slice(0, 1200) : raw);
+  // Most citing sentences hold no digit at all: skip the scans for them.
+  if (!/\d/.test(raw)) return undefined;
+  const values = measurements(raw);
   let closest = Infinity;
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++) {

@@ -61,7 +61,7 @@ const sourceWeights = new Map(
 );
 // `--cv-only` prints no evaluation set: for choices made before anyone looks at held-out figures.
 const cvOnly = process.argv.includes('--cv-only');
-// `--feature=structureBlockWeight:1` overrides one numeric feature setting: feature variants on the same rows.
+// `--feature=measuredValuesBlockWeight:0.5` overrides one numeric feature setting: feature variants on the same rows.
 const featureOverrides = Object.fromEntries(
   process.argv
     .filter((arg) => arg.startsWith('--feature='))
